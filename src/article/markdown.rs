@@ -1,0 +1,331 @@
+//! Front matter and markup: what is not prose is masked with spaces, and `factcheck:` comments
+//! are collected.
+//!
+//! This is not a full CommonMark parser; it knows the constructs news Markdown uses (headings,
+//! lists, block quotes, emphasis, links, images, code, HTML comments and tags, tables) and masks
+//! their syntax so that only the words remain at their original offsets. URLs are masked in
+//! plain text too: a date inside a URL is never a claim.
+
+use super::{ArticleError, Directive, Format, FrontMatter, Paragraph};
+use crate::date::Date;
+
+/// Replaces the bytes of `range` with spaces, keeping newlines (so lines stay lines).
+fn blank(masked: &mut [u8], range: std::ops::Range<usize>) {
+    let end = range.end.min(masked.len());
+    for b in &mut masked[range.start.min(end)..end] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+}
+
+/// Reads TOML front matter between `+++` lines at the start of the file, and masks it.
+pub fn front_matter(name: &str, text: &str, masked: &mut [u8]) -> Result<FrontMatter, ArticleError> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let body = &text[start..];
+    let first_line_end = body.find('\n').map_or(body.len(), |n| n + 1);
+    if body[..first_line_end].trim_end() != "+++" {
+        return Ok(FrontMatter::default());
+    }
+    let toml_start = start + first_line_end;
+    // The closing `+++` is the next line that is exactly `+++`.
+    let mut pos = toml_start;
+    let mut close = None;
+    for line in text[toml_start..].split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            close = Some((pos, pos + line.len()));
+            break;
+        }
+        pos += line.len();
+    }
+    let Some((toml_end, after)) = close else {
+        let lc = crate::source::line_col(text, &crate::source::line_starts(text), start);
+        return Err(ArticleError::FrontMatter {
+            name: name.into(),
+            line: lc.line,
+            column: lc.column,
+            message: "front matter opened with `+++` is never closed (expected a line `+++`)".into(),
+        });
+    };
+    let source = &text[toml_start..toml_end];
+    let located = |offset: usize, message: String| {
+        let lc = crate::source::line_col(text, &crate::source::line_starts(text), toml_start + offset);
+        ArticleError::FrontMatter {
+            name: name.into(),
+            line: lc.line,
+            column: lc.column,
+            message,
+        }
+    };
+    let table: toml::Table = toml::from_str(source).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        located(offset, e.message().trim().to_string())
+    })?;
+    let text_field = |key: &str| -> Result<Option<String>, ArticleError> {
+        match table.get(key) {
+            None => Ok(None),
+            Some(toml::Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(located(
+                source.find(key).unwrap_or(0),
+                format!("`{key}` must be a string, found {}", other.type_str()),
+            )),
+        }
+    };
+    let date = match table.get("date") {
+        None => None,
+        Some(toml::Value::Datetime(dt)) => match dt.date {
+            Some(d) => Some(
+                Date::new(d.year as i16, d.month as i8, d.day as i8)
+                    .map_err(|e| located(source.find("date").unwrap_or(0), format!("bad `date`: {e}")))?,
+            ),
+            None => {
+                return Err(located(source.find("date").unwrap_or(0), "`date` has no day".into()));
+            }
+        },
+        Some(toml::Value::String(s)) => Some(parse_day(s).ok_or_else(|| {
+            located(
+                source.find("date").unwrap_or(0),
+                format!("`date` must be YYYY-MM-DD, found \"{s}\""),
+            )
+        })?),
+        Some(other) => {
+            return Err(located(
+                source.find("date").unwrap_or(0),
+                format!("`date` must be a date (date = 2024-11-21), found {}", other.type_str()),
+            ));
+        }
+    };
+    let fm = FrontMatter {
+        title: text_field("title")?,
+        date,
+        url: text_field("url")?,
+        author: text_field("author")?,
+    };
+    blank(masked, start..after);
+    Ok(fm)
+}
+
+/// A `YYYY-MM-DD` day, optionally followed by a time (`2024-11-21T09:00:00Z`).
+pub fn parse_day(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let day = s.get(..10)?;
+    if s.len() > 10 && !s[10..].starts_with(['T', ' ', 't']) {
+        return None;
+    }
+    let d: crate::date::PartialDate = day.parse().ok()?;
+    (d.precision() == crate::date::Precision::Day).then(|| d.first_day())
+}
+
+/// Masks markup (and URLs in any format) and returns the `factcheck:` comments found.
+pub fn mask(text: &str, masked: &mut [u8], format: Format) -> Vec<Directive> {
+    let mut directives = Vec::new();
+    if format == Format::Markdown {
+        mask_code_blocks(text, masked);
+        mask_comments(text, masked, &mut directives);
+        mask_inline(text, masked);
+        mask_line_markers(text, masked);
+    }
+    mask_urls(text, masked);
+    directives
+}
+
+fn mask_code_blocks(text: &str, masked: &mut [u8]) {
+    let mut pos = 0;
+    let mut open: Option<(usize, &str)> = None;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let fence = if t.starts_with("```") {
+            Some("```")
+        } else if t.starts_with("~~~") {
+            Some("~~~")
+        } else {
+            None
+        };
+        match (open, fence) {
+            (None, Some(f)) => open = Some((pos, f)),
+            (Some((start, f)), Some(g)) if f == g => {
+                blank(masked, start..pos + line.len());
+                open = None;
+            }
+            _ => {}
+        }
+        pos += line.len();
+    }
+    if let Some((start, _)) = open {
+        blank(masked, start..text.len());
+    }
+}
+
+fn mask_comments(text: &str, masked: &mut [u8], directives: &mut Vec<Directive>) {
+    let mut from = 0;
+    while let Some(i) = text[from..].find("<!--") {
+        let start = from + i;
+        if masked[start] == b' ' {
+            from = start + 4;
+            continue;
+        }
+        let end = text[start + 4..].find("-->").map_or(text.len(), |j| start + 4 + j + 3);
+        let inner = text[start + 4..end.saturating_sub(3).max(start + 4)].trim();
+        if let Some(cmd) = inner.strip_prefix("factcheck:") {
+            directives.push(Directive {
+                span: start..end,
+                command: cmd.trim().to_string(),
+                paragraph: None,
+            });
+        }
+        blank(masked, start..end);
+        from = end;
+    }
+}
+
+/// Inline markup: code spans, images, links, HTML tags, emphasis and escapes.
+fn mask_inline(text: &str, masked: &mut [u8]) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if masked[i] == b' ' && bytes[i] != b' ' {
+            i += 1;
+            continue;
+        }
+        match bytes[i] {
+            b'`' => {
+                let end = text[i + 1..].find('`').map_or(i + 1, |j| i + 1 + j + 1);
+                blank(masked, i..end);
+                i = end;
+            }
+            b'!' if bytes.get(i + 1) == Some(&b'[') => {
+                let end = link_end(text, i + 1).unwrap_or(i + 1);
+                blank(masked, i..end);
+                i = end.max(i + 1);
+            }
+            b'[' => {
+                if let Some(end) = link_end(text, i) {
+                    // Keep the link text; mask the brackets and the target.
+                    let close = text[i..end].find("](").map_or(end, |j| i + j);
+                    blank(masked, i..i + 1);
+                    blank(masked, close..end);
+                    i = close;
+                } else {
+                    i += 1;
+                }
+            }
+            b'<' => {
+                let end = text[i..].find('>').map(|j| i + j + 1);
+                match end {
+                    Some(end) if end - i < 300 && !text[i..end].contains('\n') && is_tag(&text[i..end]) => {
+                        blank(masked, i..end);
+                        i = end;
+                    }
+                    _ => i += 1,
+                }
+            }
+            b'*' | b'~' | b'|' => {
+                masked[i] = b' ';
+                i += 1;
+            }
+            b'_' => {
+                let before = i.checked_sub(1).map(|j| bytes[j]);
+                let after = bytes.get(i + 1).copied();
+                let word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+                if !(word(before) && word(after)) {
+                    masked[i] = b' ';
+                }
+                i += 1;
+            }
+            b'\\' if bytes.get(i + 1).is_some_and(|b| b.is_ascii_punctuation()) => {
+                masked[i] = b' ';
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn is_tag(s: &str) -> bool {
+    let inner = s.trim_start_matches('<').trim_start_matches('/');
+    inner.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) || inner.starts_with("http")
+}
+
+/// The end of `[text](target)` starting at `open`, if it is a link.
+fn link_end(text: &str, open: usize) -> Option<usize> {
+    let rest = &text[open..];
+    let close = rest.find("](")?;
+    if rest[..close].contains('\n') {
+        return None;
+    }
+    let target = &rest[close + 2..];
+    let end = target.find(')')?;
+    if target[..end].contains('\n') {
+        return None;
+    }
+    Some(open + close + 2 + end + 1)
+}
+
+/// Line-start markers: headings, block quotes, list bullets and numbers, rules, table rows.
+fn mask_line_markers(text: &str, masked: &mut [u8]) {
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let mut at = pos + indent;
+        loop {
+            let rest = &text[at..pos + line.len()];
+            let marker = if rest.starts_with('>') {
+                1
+            } else if rest.starts_with('#') {
+                rest.len() - rest.trim_start_matches('#').len()
+            } else if rest.starts_with("- ") || rest.starts_with("+ ") || rest.starts_with("* ") {
+                1
+            } else {
+                let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                if digits > 0 && digits < 4 && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") ")) {
+                    digits + 1
+                } else {
+                    0
+                }
+            };
+            if marker == 0 {
+                break;
+            }
+            blank(masked, at..at + marker);
+            at += marker;
+            at += text[at..pos + line.len()].len() - text[at..pos + line.len()].trim_start_matches([' ', '\t']).len();
+        }
+        let t = line.trim();
+        if t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '=' | '*' | '_' | ' ' | ':' | '|')) {
+            blank(masked, pos..pos + line.len());
+        }
+        pos += line.len();
+    }
+}
+
+/// Bare URLs and e-mail addresses, in any format.
+fn mask_urls(text: &str, masked: &mut [u8]) {
+    for scheme in ["https://", "http://", "www."] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(scheme) {
+            let start = from + i;
+            let end = text[start..]
+                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '“' | '”'))
+                .map_or(text.len(), |j| start + j);
+            // Trailing punctuation ends the sentence, not the URL.
+            let trimmed = text[start..end].trim_end_matches(['.', ',', ')', ';', ':', '!', '?', '\'']);
+            blank(masked, start..start + trimmed.len());
+            from = end.max(start + scheme.len());
+        }
+    }
+}
+
+/// Gives each directive the paragraph it applies to (the next one after it) and marks ignored
+/// paragraphs.
+pub fn attach(mut directives: Vec<Directive>, paragraphs: &mut [Paragraph]) -> Vec<Directive> {
+    for d in &mut directives {
+        let next = paragraphs.iter().position(|p| p.range.start >= d.span.end);
+        d.paragraph = next;
+        if d.command == "ignore" {
+            if let Some(p) = next {
+                paragraphs[p].ignored = true;
+            }
+        }
+    }
+    directives
+}

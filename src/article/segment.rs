@@ -1,0 +1,337 @@
+//! Paragraphs, sentences and words of the masked text.
+//!
+//! Sentence splitting follows news conventions: a full stop ends a sentence only when the next
+//! word starts like a sentence, and never after a title or month abbreviation ("Sen.", "Oct.")
+//! or an initial ("U.S.", "John F."). Words keep internal apostrophes and hyphens
+//! ("Israel’s", "Leader-elect"); numbers keep internal separators ("2024-11-21", "2003–2004").
+
+use std::ops::Range;
+
+use super::{Format, Paragraph};
+
+/// A sentence: its bytes in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The bytes.
+    pub range: Range<usize>,
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with internal apostrophes, hyphens, or the full stops of "U.S.").
+    Word,
+    /// Digits (with internal separators and ordinal suffixes).
+    Number,
+    /// Any other single character.
+    Punct,
+}
+
+/// A word, number or mark, with its bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The text.
+    pub text: &'a str,
+    /// The kind.
+    pub kind: TokenKind,
+}
+
+impl Token<'_> {
+    /// Whether the token is a word starting with a capital letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the token is this single character.
+    pub fn is(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct && self.text.starts_with(c) && self.text.len() == c.len_utf8()
+    }
+
+    /// The token in lower case, with curly apostrophes straightened.
+    pub fn lower(&self) -> String {
+        self.text
+            .chars()
+            .map(crate::text::fold_char)
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm", "brig", "sen", "rep",
+    "gov", "pres", "rev", "hon", "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr",
+    "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "approx", "est",
+    "dept", "gov't", "atty", "supt", "fig",
+];
+
+/// Splits the article into paragraphs: runs of non-blank lines; in Markdown also headings and
+/// list items. A first paragraph without a full stop is taken as the headline.
+pub fn paragraphs(text: &str, masked: &str, format: Format) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut current: Option<(usize, usize, bool)> = None;
+    let mut pos = 0;
+    for (line, raw) in masked.split_inclusive('\n').zip(text.split_inclusive('\n')) {
+        let trimmed = line.trim();
+        let raw_t = raw.trim_start();
+        let md_heading = format == Format::Markdown && raw_t.starts_with('#');
+        let md_item = format == Format::Markdown
+            && (raw_t.starts_with("- ")
+                || raw_t.starts_with("* ")
+                || raw_t.starts_with("+ ")
+                || raw_t
+                    .split_once(". ")
+                    .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())));
+        let start_off = pos + (line.len() - line.trim_start().len());
+        let end_off = pos + line.trim_end().len();
+        if trimmed.is_empty() || md_heading || md_item {
+            if let Some((s, e, h)) = current.take() {
+                out.push(Paragraph {
+                    range: s..e,
+                    ignored: false,
+                    heading: h,
+                });
+            }
+        }
+        if !trimmed.is_empty() {
+            if md_heading {
+                out.push(Paragraph {
+                    range: start_off..end_off,
+                    ignored: false,
+                    heading: true,
+                });
+            } else {
+                match &mut current {
+                    Some((_, e, _)) => *e = end_off,
+                    None => current = Some((start_off, end_off, false)),
+                }
+            }
+        }
+        pos += line.len();
+    }
+    if let Some((s, e, h)) = current {
+        out.push(Paragraph {
+            range: s..e,
+            ignored: false,
+            heading: h,
+        });
+    }
+    if let Some(first) = out.first_mut() {
+        let t = masked[first.range.clone()].trim_end();
+        if !t.ends_with(['.', '?', '!', '"', '”', ':']) && !t.contains('\n') {
+            first.heading = true;
+        }
+    }
+    out
+}
+
+fn opens_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–')
+}
+
+/// Splits a paragraph's bytes into sentences.
+pub fn sentences(masked: &str, range: Range<usize>) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let text = &masked[range.clone()];
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if matches!(c, '.' | '?' | '!') {
+            // Closing quotes and brackets belong to the sentence they end.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']') {
+                j += 1;
+            }
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let spaced = k > j;
+            let next = chars.get(k).map(|x| x.1);
+            if spaced && next.is_some_and(opens_sentence) && !(c == '.' && j == i + 1 && is_abbreviation(text, at)) {
+                let end = chars.get(j).map_or(text.len(), |x| x.0);
+                push_sentence(&mut out, text, range.start, start, end);
+                start = chars[k].0;
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_sentence(&mut out, text, range.start, start, text.len());
+    out
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, text: &str, base: usize, start: usize, end: usize) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if piece.trim().is_empty() {
+        return;
+    }
+    out.push(Sentence {
+        range: base + start + lead..base + end - trail,
+    });
+}
+
+/// Whether the full stop at `dot` ends an abbreviation or an initial.
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // An initial ("John F. Kennedy") or a dotted abbreviation ("U.S.").
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    (letters.len() == 1 && letters[0].is_uppercase()) || word.contains('.')
+}
+
+/// Splits bytes of the masked text into tokens.
+pub fn tokens(masked: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let text = &masked[range.clone()];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| chars.get(i).map(|x| x.1);
+    let off = |i: usize| chars.get(i).map_or(text.len(), |x| x.0);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_alphabetic() {
+            kind = TokenKind::Word;
+            i += 1;
+            loop {
+                match at(i) {
+                    Some(c) if c.is_alphanumeric() || is_mark(c) => i += 1,
+                    Some('\'' | '’') if at(i + 1).is_some_and(char::is_alphabetic) => i += 2,
+                    Some('-' | '‐') if at(i + 1).is_some_and(char::is_alphanumeric) => i += 2,
+                    // "U.S.", "D.C.": single letters separated by full stops.
+                    Some('.')
+                        if at(i + 1).is_some_and(char::is_alphabetic)
+                            && at(i + 2) == Some('.')
+                            && i - start <= 2
+                            && chars[start..i].iter().filter(|x| x.1.is_alphabetic()).count() <= 2 =>
+                    {
+                        i += 3
+                    }
+                    _ => break,
+                }
+            }
+            // A plural possessive: "Hamas’".
+            if matches!(at(i), Some('\'' | '’'))
+                && at(i - 1) == Some('s')
+                && !at(i + 1).is_some_and(char::is_alphanumeric)
+            {
+                i += 1;
+            }
+        } else if c.is_ascii_digit() {
+            kind = TokenKind::Number;
+            i += 1;
+            loop {
+                match at(i) {
+                    Some(c) if c.is_ascii_digit() => i += 1,
+                    Some(',' | '.' | ':' | '/' | '-' | '–' | '—') if at(i + 1).is_some_and(|c| c.is_ascii_digit()) => {
+                        i += 2
+                    }
+                    _ => break,
+                }
+            }
+            // Ordinals: 21st, 2nd, 3rd, 7th.
+            let rest: String = chars[i..].iter().take(2).map(|x| x.1.to_ascii_lowercase()).collect();
+            if ["st", "nd", "rd", "th"].contains(&rest.as_str()) && !at(i + 2).is_some_and(char::is_alphanumeric) {
+                i += 2;
+            }
+        } else {
+            kind = TokenKind::Punct;
+            i += 1;
+        }
+        let (s, e) = (off(start), off(i));
+        out.push(Token {
+            start: range.start + s,
+            end: range.start + e,
+            text: &text[s..e],
+            kind,
+        });
+    }
+    out
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining accents written as separate code points.
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        sentences(t, 0..t.len()).into_iter().map(|s| &t[s.range]).collect()
+    }
+
+    fn toks(t: &str) -> Vec<&str> {
+        tokens(t, 0..t.len()).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        assert_eq!(
+            sents("Sen. John Thune spoke on Oct. 7. The U.S. Senate met. “It is over.” Then he left."),
+            [
+                "Sen. John Thune spoke on Oct. 7.",
+                "The U.S. Senate met.",
+                "“It is over.”",
+                "Then he left."
+            ]
+        );
+        assert_eq!(
+            sents("“We remain concerned,” Singh said. “And again, we’ve been clear.”"),
+            ["“We remain concerned,” Singh said.", "“And again, we’ve been clear.”"]
+        );
+        assert_eq!(
+            sents("John F. Kennedy was there. it was late."),
+            ["John F. Kennedy was there. it was late."]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_names_dates_and_abbreviations_whole() {
+        assert_eq!(
+            toks("Israel’s Leader-elect Jean-Pierre, the U.S. and Hamas’ 2024-11-21 2003–2004 21st."),
+            [
+                "Israel’s",
+                "Leader-elect",
+                "Jean-Pierre",
+                ",",
+                "the",
+                "U.S.",
+                "and",
+                "Hamas’",
+                "2024-11-21",
+                "2003–2004",
+                "21st",
+                "."
+            ]
+        );
+        assert_eq!(toks("Oct. 7, 2023,"), ["Oct", ".", "7", ",", "2023", ","]);
+        assert_eq!(toks("then-President Trump"), ["then-President", "Trump"]);
+    }
+}

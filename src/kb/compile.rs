@@ -1,0 +1,547 @@
+//! From syntax trees to the knowledge base: resolve every name, compute every tenure's
+//! timeline, build the indexes, and check the facts for consistency.
+//!
+//! Compilation never stops at the first problem; like parsing it returns what it could build
+//! and a diagnostic for each problem. Entities are collected first, so a statement may refer to
+//! an entity defined later or in another file.
+
+use std::collections::HashMap;
+
+use super::*;
+use crate::diagnostic::Diagnostic;
+use crate::rules::ast::{Head, RuleFile, Span, Statement, Value, When};
+use crate::rules::parser::edit_distance;
+use crate::source::{FileId, SourceMap};
+
+/// A compiled knowledge base with the problems found on the way.
+#[derive(Debug)]
+pub struct Compiled {
+    /// The knowledge base (complete when there are no errors).
+    pub kb: KnowledgeBase,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+struct Site {
+    file: FileId,
+    span: Span,
+}
+
+struct Compiler<'a> {
+    sources: &'a SourceMap,
+    kb: KnowledgeBase,
+    diagnostics: Vec<Diagnostic>,
+    /// Where each name key was first given, and to which entity.
+    name_sites: HashMap<String, (Entity, Site)>,
+    /// Where each entity was defined.
+    definitions: HashMap<Entity, Site>,
+}
+
+/// Compiles parsed rule files into a knowledge base.
+pub fn compile(files: &[(FileId, RuleFile)], sources: &SourceMap) -> Compiled {
+    let mut c = Compiler {
+        sources,
+        kb: KnowledgeBase {
+            files: sources.iter().map(|(_, f)| f.name.clone()).collect(),
+            ..KnowledgeBase::default()
+        },
+        diagnostics: Vec::new(),
+        name_sites: HashMap::new(),
+        definitions: HashMap::new(),
+    };
+    for (file, ast) in files {
+        for st in &ast.statements {
+            c.entity(*file, st);
+        }
+    }
+    for (file, ast) in files {
+        for st in &ast.statements {
+            c.links(*file, st);
+        }
+    }
+    for (file, ast) in files {
+        for st in &ast.statements {
+            c.fact(*file, st);
+        }
+    }
+    c.index();
+    c.check_exclusive_overlaps();
+    Compiled {
+        kb: c.kb,
+        diagnostics: c.diagnostics,
+    }
+}
+
+fn texts(st: &Statement, name: &str) -> Vec<String> {
+    st.texts(name).map(|(t, _)| t.to_string()).collect()
+}
+
+impl Compiler<'_> {
+    fn origin(&self, file: FileId, offset: u32) -> Origin {
+        Origin {
+            file: file.0,
+            line: self.sources.get(file).line_col(offset as usize).line as u32,
+        }
+    }
+
+    fn provenance(&self, file: FileId, st: &Statement) -> Provenance {
+        Provenance {
+            sources: texts(st, "source"),
+            origin: Some(self.origin(file, st.keyword.start)),
+        }
+    }
+
+    fn examples(&self, file: FileId, st: &Statement) -> Vec<Example> {
+        st.values("example")
+            .filter_map(|v| match &v.node {
+                Value::Example(e) => Some(Example {
+                    date: e.date,
+                    verdict: e.verdict,
+                    sentence: e.sentence.to_string(),
+                    origin: self.origin(file, v.span.start),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn warn_unsourced(&mut self, file: FileId, st: &Statement, what: &str) {
+        if st.texts("source").next().is_none() {
+            self.diagnostics.push(
+                Diagnostic::warning("missing-source", format!("this {what} has no source"))
+                    .at(file, st.keyword.range(), "no `source`")
+                    .help("add `source \"https://…\"` (a URL or a citation) so that readers can check it"),
+            );
+        }
+    }
+
+    /// Registers `name` for `entity`, reporting a name that already means another entity.
+    fn register(&mut self, name: &str, entity: Entity, file: FileId, span: Span) {
+        let key = name_key(name);
+        if key.is_empty() {
+            return;
+        }
+        if let Some((other, site)) = self.name_sites.get(&key) {
+            if *other != entity {
+                let d = Diagnostic::error("ambiguous-name", format!("`{name}` names two different entities"))
+                    .at(file, span.range(), format!("here it names {}", self.describe(entity)))
+                    .with(
+                        site.file,
+                        site.span.range(),
+                        format!("here it names {}", self.describe(*other)),
+                    )
+                    .help("give one of them a more specific alias; a name must say who or what it is");
+                self.diagnostics.push(d);
+            }
+            return;
+        }
+        self.name_sites.insert(key.clone(), (entity, Site { file, span }));
+        self.kb.names.entry(key).or_default().push(entity);
+    }
+
+    fn describe(&self, e: Entity) -> String {
+        match e {
+            Entity::Person(p) => format!("the person `{}`", self.kb.persons[p.index()].name),
+            Entity::Body(b) => {
+                let body = &self.kb.bodies[b.index()];
+                let kind = if body.kind == BodyKind::Country {
+                    "country"
+                } else {
+                    "organization"
+                };
+                format!("the {kind} `{}`", body.name)
+            }
+            Entity::Office(o) => format!("the office `{}`", self.kb.offices[o.index()].name),
+        }
+    }
+
+    fn entity(&mut self, file: FileId, st: &Statement) {
+        let Head::Entity { kind, name } = &st.head else {
+            return;
+        };
+        let provenance = self.provenance(file, st);
+        let aliases = texts(st, "aka");
+        let entity = match kind {
+            EntityKind::Person => {
+                let id = PersonId(self.kb.persons.len() as u32);
+                self.kb.persons.push(Person {
+                    name: name.node.to_string(),
+                    aliases: aliases.clone(),
+                    wikidata: st.word("wikidata").map(str::to_string),
+                    pronoun: st.word("pronoun").map(str::to_string),
+                    provenance,
+                });
+                Entity::Person(id)
+            }
+            EntityKind::Country | EntityKind::Organization => {
+                let id = BodyId(self.kb.bodies.len() as u32);
+                self.kb.bodies.push(Body {
+                    name: name.node.to_string(),
+                    kind: if *kind == EntityKind::Country {
+                        BodyKind::Country
+                    } else {
+                        BodyKind::Organization
+                    },
+                    aliases: aliases.clone(),
+                    org_kind: st.word("kind").map(str::to_string),
+                    adjectives: texts(st, "adjective"),
+                    possessives: texts(st, "possessive"),
+                    of: None,
+                    provenance,
+                });
+                Entity::Body(id)
+            }
+            EntityKind::Office => {
+                let id = OfficeId(self.kb.offices.len() as u32);
+                self.kb.offices.push(Office {
+                    name: name.node.to_string(),
+                    aliases: aliases.clone(),
+                    titles: texts(st, "title"),
+                    of: None,
+                    exclusive: st.has_flag("exclusive"),
+                    open: st.has_flag("open"),
+                    provenance,
+                });
+                Entity::Office(id)
+            }
+        };
+        let key = name_key(&name.node);
+        if let Some((other, site)) = self.name_sites.get(&key) {
+            if std::mem::discriminant(other) == std::mem::discriminant(&entity) {
+                let d = Diagnostic::error(
+                    "duplicate",
+                    format!("{} `{}` is defined twice", kind.keyword(), name.node),
+                )
+                .at(file, name.span.range(), "defined again here")
+                .with(site.file, site.span.range(), "first defined here")
+                .help("merge the two statements into one");
+                self.diagnostics.push(d);
+                return;
+            }
+        }
+        self.definitions.insert(entity, Site { file, span: name.span });
+        self.register(&name.node, entity, file, name.span);
+        for (alias, span) in st.texts("aka") {
+            self.register(alias, entity, file, span);
+        }
+    }
+
+    /// Resolves a name to an entity of the wanted kinds, reporting unknown and ambiguous names.
+    fn resolve(&mut self, name: &str, span: Span, file: FileId, want: &[&str]) -> Option<Entity> {
+        let fits = |e: &Entity| match e {
+            Entity::Person(_) => want.contains(&"person"),
+            Entity::Body(_) => want.contains(&"country") || want.contains(&"organization"),
+            Entity::Office(_) => want.contains(&"office"),
+        };
+        let found: Vec<Entity> = self.kb.lookup(name).iter().copied().collect();
+        let matching: Vec<Entity> = found.iter().copied().filter(fits).collect();
+        let wanted = want.join(" or ");
+        match matching.as_slice() {
+            [one] => Some(*one),
+            [] if !found.is_empty() => {
+                let d = Diagnostic::error("unknown-name", format!("`{name}` is not a {wanted}")).at(
+                    file,
+                    span.range(),
+                    format!("this is {}", self.describe(found[0])),
+                );
+                self.diagnostics.push(d);
+                None
+            }
+            [] => {
+                let mut d = Diagnostic::error("unknown-name", format!("unknown {wanted} `{name}`")).at(
+                    file,
+                    span.range(),
+                    format!("no {wanted} has this name or alias"),
+                );
+                if let Some(s) = self.suggest(name, &fits) {
+                    d = d.help(format!("did you mean `{s}`?"));
+                } else {
+                    d = d.help(format!("define it first, e.g. `{} \"{name}\"`", want[0]));
+                }
+                self.diagnostics.push(d);
+                None
+            }
+            _ => {
+                let d = Diagnostic::error("ambiguous-name", format!("`{name}` could mean several entities")).at(
+                    file,
+                    span.range(),
+                    "use the canonical name",
+                );
+                self.diagnostics.push(d);
+                None
+            }
+        }
+    }
+
+    fn suggest(&self, name: &str, fits: &dyn Fn(&Entity) -> bool) -> Option<String> {
+        let key = name_key(name);
+        let limit = (key.chars().count() / 3).clamp(1, 3);
+        self.kb
+            .names
+            .iter()
+            .filter(|(_, es)| es.iter().any(fits))
+            .map(|(k, es)| (edit_distance(&key, k), k, es[0]))
+            .filter(|(d, _, _)| *d <= limit)
+            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
+            .map(|(_, _, e)| match e {
+                Entity::Person(p) => self.kb.persons[p.index()].name.clone(),
+                Entity::Body(b) => self.kb.bodies[b.index()].name.clone(),
+                Entity::Office(o) => self.kb.offices[o.index()].name.clone(),
+            })
+    }
+
+    /// Resolves `of` links of countries, organizations and offices.
+    fn links(&mut self, file: FileId, st: &Statement) {
+        let Head::Entity { kind, name } = &st.head else {
+            return;
+        };
+        let Some((of, span)) = st.texts("of").next() else {
+            if *kind == EntityKind::Office {
+                // An office of nothing can still be claimed by its full name.
+            }
+            return;
+        };
+        let of = of.to_string();
+        let target = match self.resolve(&of, span, file, &["country", "organization"]) {
+            Some(Entity::Body(b)) => b,
+            _ => return,
+        };
+        let this = self.kb.lookup(&name.node).to_vec();
+        for e in this {
+            match (kind, e) {
+                (EntityKind::Office, Entity::Office(o)) => self.kb.offices[o.index()].of = Some(target),
+                (EntityKind::Country | EntityKind::Organization, Entity::Body(b)) => {
+                    if self.kb.body_chain(Some(target)).contains(&b) {
+                        self.diagnostics.push(
+                            Diagnostic::error("of-cycle", format!("`{}` would belong to itself", name.node)).at(
+                                file,
+                                span.range(),
+                                "this `of` makes a loop",
+                            ),
+                        );
+                    } else {
+                        self.kb.bodies[b.index()].of = Some(target);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn fact(&mut self, file: FileId, st: &Statement) {
+        match &st.head {
+            Head::Tenure {
+                kind,
+                person,
+                office,
+                from,
+                to,
+            } => {
+                self.warn_unsourced(file, st, "tenure");
+                let p = self.resolve(&person.node, person.span, file, &["person"]);
+                let o = self.resolve(&office.node, office.span, file, &["office"]);
+                if let Some(to) = to {
+                    if !bounds_in_order(from.node, to.node) {
+                        self.diagnostics.push(
+                            Diagnostic::error("end-before-start", "this tenure ends before it starts")
+                                .at(file, to.span.range(), "the end")
+                                .with(file, from.span.range(), "is before the start")
+                                .help("check the order of `from` and `to`"),
+                        );
+                        return;
+                    }
+                }
+                let (Some(Entity::Person(p)), Some(Entity::Office(o))) = (p, o) else {
+                    return;
+                };
+                let (possible, certain) = timeline(from.node, to.as_ref().map(|t| t.node));
+                self.kb.tenures.push(Tenure {
+                    person: p,
+                    office: o,
+                    kind: *kind,
+                    from: from.node,
+                    to: to.as_ref().map(|t| t.node),
+                    possible,
+                    certain,
+                    provenance: self.provenance(file, st),
+                    examples: self.examples(file, st),
+                });
+            }
+            Head::Event { name, when } => {
+                self.warn_unsourced(file, st, "event");
+                let date = match when.node {
+                    When::On(d) => EventDate::On(d),
+                    When::Range(a, b) => {
+                        if b.last_day() < a.first_day() {
+                            self.diagnostics.push(
+                                Diagnostic::error("end-before-start", "this event ends before it starts").at(
+                                    file,
+                                    when.span.range(),
+                                    "the range is reversed",
+                                ),
+                            );
+                            return;
+                        }
+                        EventDate::Range(a, b)
+                    }
+                };
+                let id = EventId(self.kb.events.len() as u32);
+                let aliases = texts(st, "aka");
+                self.kb.event_index.add(id, &name.node);
+                for a in &aliases {
+                    self.kb.event_index.add(id, a);
+                }
+                let alternatives = st
+                    .values("alternative")
+                    .filter_map(|v| match v.node {
+                        Value::Date(d) => Some(d),
+                        _ => None,
+                    })
+                    .collect();
+                self.kb.events.push(Event {
+                    name: name.node.to_string(),
+                    aliases,
+                    date,
+                    alternatives,
+                    provenance: self.provenance(file, st),
+                    examples: self.examples(file, st),
+                });
+            }
+            Head::Quote { speaker, on, delivery } => {
+                self.warn_unsourced(file, st, "quote");
+                let Some(text) = st.texts("text").next().map(|(t, _)| t.to_string()) else {
+                    return;
+                };
+                let speaker = match self.resolve(&speaker.node, speaker.span, file, &["person", "organization"]) {
+                    Some(Entity::Person(p)) => Speaker::Person(p),
+                    Some(Entity::Body(b)) => Speaker::Body(b),
+                    _ => return,
+                };
+                let id = QuoteId(self.kb.quotes.len() as u32);
+                let variants = texts(st, "variant");
+                self.kb.quote_index.add(id, &text);
+                for v in &variants {
+                    self.kb.quote_index.add(id, v);
+                }
+                self.kb.quotes.push(Quote {
+                    speaker,
+                    date: on.node,
+                    delivery: delivery.node,
+                    text,
+                    variants,
+                    provenance: self.provenance(file, st),
+                    examples: self.examples(file, st),
+                });
+            }
+            Head::Entity { .. } | Head::Include { .. } => {}
+        }
+    }
+
+    fn index(&mut self) {
+        let kb = &mut self.kb;
+        kb.tenures_by_person = vec![Vec::new(); kb.persons.len()];
+        kb.tenures_by_office = vec![Vec::new(); kb.offices.len()];
+        for (i, t) in kb.tenures.iter().enumerate() {
+            kb.tenures_by_person[t.person.index()].push(TenureId(i as u32));
+            kb.tenures_by_office[t.office.index()].push(TenureId(i as u32));
+        }
+        let tenures = &kb.tenures;
+        for list in kb.tenures_by_person.iter_mut().chain(kb.tenures_by_office.iter_mut()) {
+            list.sort_by_key(|t| (tenures[t.index()].possible.first, *t));
+        }
+        for (i, o) in kb.offices.iter().enumerate() {
+            for t in &o.titles {
+                let list = kb.offices_by_title.entry(name_key(t)).or_default();
+                if !list.contains(&OfficeId(i as u32)) {
+                    list.push(OfficeId(i as u32));
+                }
+            }
+        }
+        for (i, b) in kb.bodies.iter().enumerate() {
+            if let Some(k) = &b.org_kind {
+                kb.bodies_by_kind.entry(name_key(k)).or_default().push(BodyId(i as u32));
+            }
+        }
+        for (i, q) in kb.quotes.iter().enumerate() {
+            kb.quotes_by_speaker
+                .entry(q.speaker)
+                .or_default()
+                .push(QuoteId(i as u32));
+        }
+    }
+
+    /// An exclusive office has one holder at a time: the days two tenures certainly cover may
+    /// not meet (a shared handover day is fine, as it is never certain).
+    fn check_exclusive_overlaps(&mut self) {
+        let mut found = Vec::new();
+        for (o, office) in self.kb.offices.iter().enumerate() {
+            if !office.exclusive {
+                continue;
+            }
+            let mut latest: Option<TenureId> = None;
+            for &t in &self.kb.tenures_by_office[o] {
+                let tenure = &self.kb.tenures[t.index()];
+                if tenure.kind == TenureKind::Elect {
+                    continue;
+                }
+                let Some(c) = tenure.certain else {
+                    continue;
+                };
+                if let Some(prev) = latest {
+                    let pc = self.kb.tenures[prev.index()].certain.unwrap_or(c);
+                    if c.first <= pc.last {
+                        found.push((OfficeId(o as u32), prev, t));
+                    }
+                    if c.last > pc.last {
+                        latest = Some(t);
+                    }
+                } else {
+                    latest = Some(t);
+                }
+            }
+        }
+        for (o, a, b) in found {
+            let office = &self.kb.offices[o.index()];
+            let (ta, tb) = (&self.kb.tenures[a.index()], &self.kb.tenures[b.index()]);
+            let name = |t: &Tenure| self.kb.persons[t.person.index()].name.clone();
+            let (Some(oa), Some(ob)) = (ta.provenance.origin, tb.provenance.origin) else {
+                continue;
+            };
+            let range = |o: Origin| self.sources.get(FileId(o.file)).line_range(o.line as usize);
+            let d = Diagnostic::error(
+                "overlap",
+                format!("two holders of the exclusive office `{}` at once", office.name),
+            )
+            .at(
+                FileId(ob.file),
+                range(ob),
+                format!("{} from {}", name(tb), tb.start_text()),
+            )
+            .with(
+                FileId(oa.file),
+                range(oa),
+                format!("{} until {}", name(ta), ta.end_text().unwrap_or_else(|| "now".into())),
+            )
+            .help("one of the dates is wrong, or the office is not exclusive");
+            self.diagnostics.push(d);
+        }
+    }
+}
+
+/// Whether the end bound can come on or after the start bound.
+fn bounds_in_order(from: Bound, to: Bound) -> bool {
+    let earliest_start = match from {
+        Bound::On(d) | Bound::After(d) => Some(d.first_day()),
+        Bound::Before(_) | Bound::Unknown => None,
+    };
+    let latest_end = match to {
+        Bound::On(d) | Bound::Before(d) => Some(d.last_day()),
+        Bound::After(_) | Bound::Unknown => None,
+    };
+    match (earliest_start, latest_end) {
+        (Some(s), Some(e)) => e >= s,
+        _ => true,
+    }
+}
+
+use crate::rules::ast::EntityKind;

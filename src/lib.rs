@@ -1,0 +1,103 @@
+//! factcheck checks the role, date and attribution claims of news articles against a knowledge
+//! base of declarative rule files, and reports each claim as pass, fail or unverified with the
+//! evidence that decided it.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! ```text
+//! rule files ──rules (parse)──> syntax trees ──kb (compile)──> KnowledgeBase
+//!                                                                   │
+//! article ──article (read)──> Article ──extract──> Claims ──check──> Report ──report──> text | json | …
+//! ```
+//!
+//! See `ARCHITECTURE.md` for the map of the code and `docs/rules.md` for the rule language.
+
+pub mod article;
+pub mod date;
+pub mod diagnostic;
+pub mod kb;
+pub mod rules;
+pub mod source;
+pub mod text;
+
+use std::path::PathBuf;
+
+use diagnostic::Diagnostic;
+use kb::KnowledgeBase;
+use rules::loader::{LoadOptions, Loaded};
+use source::SourceMap;
+
+/// A loaded knowledge base with the files it came from and every problem found in them.
+#[derive(Debug)]
+pub struct RuleSet {
+    /// The rule files as read (diagnostics point into them).
+    pub sources: SourceMap,
+    /// The compiled knowledge base.
+    pub kb: KnowledgeBase,
+    /// Errors and warnings from reading, parsing and compiling.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl RuleSet {
+    /// Whether any diagnostic is an error (the rules cannot be used).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads, parses and compiles the rule files reachable from `paths`.
+pub fn load_rules(paths: &[PathBuf], opts: &LoadOptions) -> RuleSet {
+    build(rules::loader::load(paths, opts))
+}
+
+/// Parses and compiles one in-memory rule file (its includes are not followed).
+pub fn rules_from_text(name: &str, text: &str) -> RuleSet {
+    build(rules::loader::from_text(name, text))
+}
+
+fn build(loaded: Loaded) -> RuleSet {
+    let Loaded {
+        sources,
+        files,
+        diagnostics: mut all,
+        ..
+    } = loaded;
+    let kb = {
+        // Reading problems first, then each file's problems in file order.
+        let mut parsed = Vec::with_capacity(files.len());
+        let mut statements = 0;
+        for &id in &files {
+            let (tree, diagnostics) = rules::parse_file(id, &sources.get(id).text);
+            all.extend(diagnostics);
+            statements += tree.statements.len();
+            if tree.statements.is_empty() {
+                all.push(
+                    Diagnostic::warning("empty", format!("`{}` holds no statements", sources.get(id).name)).at(
+                        id,
+                        0..0,
+                        "nothing but blanks and comments",
+                    ),
+                );
+            }
+            parsed.push((id, tree));
+        }
+        if statements == 0 && !all.iter().any(Diagnostic::is_error) {
+            all.push(
+                Diagnostic::error(
+                    "no-rules",
+                    "the rules hold no statements: every claim would be unverified",
+                )
+                .help("point --rules at a directory of rule files (*.fc), or add facts to this one"),
+            );
+        }
+        let compiled = kb::compile(&parsed, &sources);
+        all.extend(compiled.diagnostics);
+        all.sort_by_key(|d| d.primary.as_ref().map(|l| (l.file, l.range.start)));
+        compiled.kb
+    };
+    RuleSet {
+        sources,
+        kb,
+        diagnostics: all,
+    }
+}

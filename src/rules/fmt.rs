@@ -1,0 +1,1 @@
+//! Canonical formatting of rule files (`factcheck fmt`).
