@@ -13,9 +13,14 @@
 //! See `ARCHITECTURE.md` for the map of the code and `docs/rules.md` for the rule language.
 
 pub mod article;
+pub mod check;
+pub mod cli;
+pub mod config;
 pub mod date;
 pub mod diagnostic;
+pub mod extract;
 pub mod kb;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod text;
@@ -99,5 +104,17 @@ fn build(loaded: Loaded) -> RuleSet {
         sources,
         kb,
         diagnostics: all,
+    }
+}
+
+/// Extracts and judges the claims of one article: its report.
+pub fn check_article(extractor: &extract::Extractor, article: article::Article) -> report::ArticleReport {
+    let claims = extractor.extract(&article);
+    let checked = check::check(&article, claims, extractor.kb());
+    let notices = report::directive_notices(&article, &checked);
+    report::ArticleReport {
+        article,
+        checked,
+        notices,
     }
 }

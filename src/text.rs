@@ -59,10 +59,10 @@ fn push_word(words: &mut Vec<String>, cur: &mut String) {
         cur.pop();
     }
     // "Hamas'" and "Hamas's" are both the possessive of "Hamas".
-    if let Some(stripped) = cur.strip_suffix("'s") {
-        if stripped.ends_with('s') {
-            cur.truncate(stripped.len());
-        }
+    if let Some(stripped) = cur.strip_suffix("'s")
+        && stripped.ends_with('s')
+    {
+        cur.truncate(stripped.len());
     }
     if !cur.is_empty() {
         words.push(std::mem::take(cur));
@@ -86,7 +86,7 @@ pub fn stem(word: &str) -> String {
         return w;
     }
     let cut = |w: &str, suf: &str| w[..w.len() - suf.len()].to_string();
-    let base = if w.ends_with("ies") && n > 4 {
+    let base = if (w.ends_with("ies") || w.ends_with("ied")) && n > 4 {
         format!("{}y", cut(&w, "ies"))
     } else if w.ends_with("ing") && n > 5 {
         undouble(cut(&w, "ing"))
@@ -191,6 +191,7 @@ mod tests {
             ("dismiss", "dismissed"),
             ("threaten", "threatened"),
             ("apply", "applies"),
+            ("apply", "applied"),
             ("sanction", "sanctions"),
             ("stop", "stopped"),
         ] {

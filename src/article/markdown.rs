@@ -321,10 +321,10 @@ pub fn attach(mut directives: Vec<Directive>, paragraphs: &mut [Paragraph]) -> V
     for d in &mut directives {
         let next = paragraphs.iter().position(|p| p.range.start >= d.span.end);
         d.paragraph = next;
-        if d.command == "ignore" {
-            if let Some(p) = next {
-                paragraphs[p].ignored = true;
-            }
+        if d.command == "ignore"
+            && let Some(p) = next
+        {
+            paragraphs[p].ignored = true;
         }
     }
     directives

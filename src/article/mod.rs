@@ -7,6 +7,7 @@
 //! spaces. Extraction reads the masked copy; spans point into both.
 
 mod markdown;
+pub mod quotes;
 pub mod segment;
 
 use std::ops::Range;

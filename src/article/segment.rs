@@ -88,14 +88,14 @@ pub fn paragraphs(text: &str, masked: &str, format: Format) -> Vec<Paragraph> {
                     .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())));
         let start_off = pos + (line.len() - line.trim_start().len());
         let end_off = pos + line.trim_end().len();
-        if trimmed.is_empty() || md_heading || md_item {
-            if let Some((s, e, h)) = current.take() {
-                out.push(Paragraph {
-                    range: s..e,
-                    ignored: false,
-                    heading: h,
-                });
-            }
+        if (trimmed.is_empty() || md_heading || md_item)
+            && let Some((s, e, h)) = current.take()
+        {
+            out.push(Paragraph {
+                range: s..e,
+                ignored: false,
+                heading: h,
+            });
         }
         if !trimmed.is_empty() {
             if md_heading {

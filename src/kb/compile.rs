@@ -206,18 +206,18 @@ impl Compiler<'_> {
             }
         };
         let key = name_key(&name.node);
-        if let Some((other, site)) = self.name_sites.get(&key) {
-            if std::mem::discriminant(other) == std::mem::discriminant(&entity) {
-                let d = Diagnostic::error(
-                    "duplicate",
-                    format!("{} `{}` is defined twice", kind.keyword(), name.node),
-                )
-                .at(file, name.span.range(), "defined again here")
-                .with(site.file, site.span.range(), "first defined here")
-                .help("merge the two statements into one");
-                self.diagnostics.push(d);
-                return;
-            }
+        if let Some((other, site)) = self.name_sites.get(&key)
+            && std::mem::discriminant(other) == std::mem::discriminant(&entity)
+        {
+            let d = Diagnostic::error(
+                "duplicate",
+                format!("{} `{}` is defined twice", kind.keyword(), name.node),
+            )
+            .at(file, name.span.range(), "defined again here")
+            .with(site.file, site.span.range(), "first defined here")
+            .help("merge the two statements into one");
+            self.diagnostics.push(d);
+            return;
         }
         self.definitions.insert(entity, Site { file, span: name.span });
         self.register(&name.node, entity, file, name.span);
@@ -233,7 +233,7 @@ impl Compiler<'_> {
             Entity::Body(_) => want.contains(&"country") || want.contains(&"organization"),
             Entity::Office(_) => want.contains(&"office"),
         };
-        let found: Vec<Entity> = self.kb.lookup(name).iter().copied().collect();
+        let found: Vec<Entity> = self.kb.lookup(name).to_vec();
         let matching: Vec<Entity> = found.iter().copied().filter(fits).collect();
         let wanted = want.join(" or ");
         match matching.as_slice() {
@@ -340,16 +340,16 @@ impl Compiler<'_> {
                 self.warn_unsourced(file, st, "tenure");
                 let p = self.resolve(&person.node, person.span, file, &["person"]);
                 let o = self.resolve(&office.node, office.span, file, &["office"]);
-                if let Some(to) = to {
-                    if !bounds_in_order(from.node, to.node) {
-                        self.diagnostics.push(
-                            Diagnostic::error("end-before-start", "this tenure ends before it starts")
-                                .at(file, to.span.range(), "the end")
-                                .with(file, from.span.range(), "is before the start")
-                                .help("check the order of `from` and `to`"),
-                        );
-                        return;
-                    }
+                if let Some(to) = to
+                    && !bounds_in_order(from.node, to.node)
+                {
+                    self.diagnostics.push(
+                        Diagnostic::error("end-before-start", "this tenure ends before it starts")
+                            .at(file, to.span.range(), "the end")
+                            .with(file, from.span.range(), "is before the start")
+                            .help("check the order of `from` and `to`"),
+                    );
+                    return;
                 }
                 let (Some(Entity::Person(p)), Some(Entity::Office(o))) = (p, o) else {
                     return;

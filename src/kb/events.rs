@@ -66,6 +66,27 @@ impl EventIndex {
                         end,
                         words: p.stems.len(),
                     });
+                } else if p.stems.len() >= 4 {
+                    // One inner word of a long alias may be left out ("applied for the
+                    // warrants" for "apply for arrest warrants"); such a match ranks as shorter.
+                    for skip in 1..p.stems.len() - 1 {
+                        let shorter: Vec<String> = p
+                            .stems
+                            .iter()
+                            .enumerate()
+                            .filter(|(k, _)| *k != skip)
+                            .map(|(_, s)| s.clone())
+                            .collect();
+                        if let Some(end) = match_from(stems, i, &shorter) {
+                            found.push(EventMention {
+                                event: p.event,
+                                start: i,
+                                end,
+                                words: shorter.len(),
+                            });
+                            break;
+                        }
+                    }
                 }
             }
         }
@@ -115,6 +136,12 @@ mod tests {
         let s = phrase_stems("Khan had requested the arrest warrants in May");
         assert_eq!(idx.find(&s)[0].event, EventId(2));
         let s = phrase_stems("the warrants for arrest were issued");
+        assert!(idx.find(&s).is_empty());
+        // One inner word of an alias of four words or more may be missing, not of a shorter one.
+        idx.add(EventId(3), "apply for arrest warrants");
+        let s = phrase_stems("Khan had applied for the warrants in May");
+        assert_eq!(idx.find(&s)[0].event, EventId(3));
+        let s = phrase_stems("Khan had requested the warrants in May");
         assert!(idx.find(&s).is_empty());
         // Three words between two alias words is too far.
         let s = phrase_stems("issued, on a cold day, arrest warrants");

@@ -12,6 +12,8 @@ use crate::text::quote_words;
 struct Wording {
     quote: QuoteId,
     words: Vec<String>,
+    /// Word counts at which a sentence ends.
+    sentence_ends: Vec<usize>,
 }
 
 /// The word index over all quotes.
@@ -44,11 +46,21 @@ impl QuoteIndex {
     /// Indexes one wording of quote `quote`.
     pub fn add(&mut self, quote: QuoteId, text: &str) {
         let words = quote_words(text);
+        let mut sentence_ends = Vec::new();
+        let mut count = 0;
+        for piece in text.split_inclusive(['.', '?', '!']) {
+            count += quote_words(piece).len();
+            sentence_ends.push(count);
+        }
         let w = self.wordings.len() as u32;
         for (pos, word) in words.iter().enumerate() {
             self.postings.entry(word.clone()).or_default().push((w, pos as u32));
         }
-        self.wordings.push(Wording { quote, words });
+        self.wordings.push(Wording {
+            quote,
+            words,
+            sentence_ends,
+        });
     }
 
     fn occurrences(&self, word: &str) -> &[(u32, u32)] {
@@ -128,7 +140,16 @@ impl QuoteIndex {
             if sim < min {
                 continue;
             }
-            let recorded = wording.words[range].to_vec();
+            // Show the recorded words to the end of their sentence when it is near, so that a
+            // changed last word is seen.
+            let end = wording
+                .sentence_ends
+                .iter()
+                .copied()
+                .find(|e| *e >= range.end)
+                .filter(|e| e - range.end <= 3)
+                .unwrap_or(range.end);
+            let recorded = wording.words[range.start..end].to_vec();
             match out.iter_mut().find(|m| m.quote == wording.quote) {
                 Some(m) if m.similarity >= sim => {}
                 Some(m) => {

@@ -76,7 +76,7 @@ pub struct Statement<'s> {
     /// What the statement says.
     pub head: Head<'s>,
     /// The properties in `{ … }`, if a block was written.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "no_properties")]
     pub block: Option<Box<Block<'s>>>,
     /// The whole statement, keyword to closing brace.
     #[serde(skip)]
@@ -84,6 +84,11 @@ pub struct Statement<'s> {
     /// The keyword.
     #[serde(skip)]
     pub keyword: Span,
+}
+
+/// Whether a statement's block is absent or empty (both mean nothing).
+fn no_properties(block: &Option<Box<Block>>) -> bool {
+    block.as_ref().is_none_or(|b| b.properties.is_empty())
 }
 
 /// The header of a statement: its keyword and fixed arguments.

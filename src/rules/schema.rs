@@ -255,14 +255,14 @@ fn check_statement(file: FileId, st: &Statement, out: &mut Vec<Diagnostic>) {
                     );
                 }
             }
-            if let Value::Text(t) = &v.node {
-                if t.trim().is_empty() {
-                    out.push(Diagnostic::error("bad-value", format!("`{name}` is empty")).at(
-                        file,
-                        v.span.range(),
-                        "empty string",
-                    ));
-                }
+            if let Value::Text(t) = &v.node
+                && t.trim().is_empty()
+            {
+                out.push(Diagnostic::error("bad-value", format!("`{name}` is empty")).at(
+                    file,
+                    v.span.range(),
+                    "empty string",
+                ));
             }
         }
     }

@@ -1,0 +1,250 @@
+//! Judging date claims: is the date, at the precision written, the date of the event it is
+//! given to?
+//!
+//! The expression's meaning is an interval of days ("In 2020" is all of 2020, "on Thursday" one
+//! day). It passes when the event's day lies inside it (or, for an event known only to a month or
+//! year, when that whole month or year does); it fails when the event certainly lies outside it;
+//! otherwise the record is too coarse to decide.
+
+use super::{Judgement, Verdict};
+use crate::date::{Date, DateValue, Interval, Precision, weekday_name};
+use crate::extract::{Claim, DateClaim, Detail};
+use crate::kb::{EventDate, EventId, KnowledgeBase, Speaker};
+
+/// How an event's date compares with a claimed date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fit {
+    Match,
+    Unsure,
+    Mismatch,
+}
+
+/// For a date written without its year ("May 20"): only the month and day are compared, since
+/// the year was inferred, not claimed.
+fn fit_yearless(claim: &DateValue, event: EventDate) -> Option<Fit> {
+    let (DateValue::Point(c), EventDate::On(e)) = (claim, event) else {
+        return None;
+    };
+    let (cd, ed) = (c.first_day(), e.first_day());
+    match (c.precision(), e.precision()) {
+        (Precision::Day, Precision::Day) => Some(if (cd.month(), cd.day()) == (ed.month(), ed.day()) {
+            Fit::Match
+        } else {
+            Fit::Mismatch
+        }),
+        (Precision::Month, Precision::Day | Precision::Month) => Some(if cd.month() == ed.month() {
+            Fit::Match
+        } else {
+            Fit::Mismatch
+        }),
+        (Precision::Day, Precision::Month) => Some(if cd.month() == ed.month() {
+            Fit::Unsure
+        } else {
+            Fit::Mismatch
+        }),
+        _ => None,
+    }
+}
+
+fn fit(claim: &Interval, event: EventDate) -> Fit {
+    let ev = event.interval();
+    if !claim.overlaps(&ev) {
+        return Fit::Mismatch;
+    }
+    match event {
+        EventDate::Range(..) => Fit::Match,
+        EventDate::On(d) if d.precision() == Precision::Day => Fit::Match,
+        EventDate::On(_) if ev.within(claim) => Fit::Match,
+        EventDate::On(_) => Fit::Unsure,
+    }
+}
+
+fn describe(value: &DateValue, claim: &Claim, pub_date: Option<Date>) -> String {
+    let d = claim.date();
+    match (d.is_some_and(|d| d.relative), pub_date) {
+        (true, Some(p)) => format!(
+            "\"{}\" in an article of {} {p} means {value}",
+            claim.text,
+            weekday_name(p.weekday())
+        ),
+        _ => format!("\"{}\" means {value}", claim.text),
+    }
+}
+
+/// Judges a date claim; `all` are the article's claims (a statement's date is checked against
+/// the quotation it introduces).
+pub fn judge(claim: &Claim, d: &DateClaim, all: &[Claim], pub_date: Option<Date>, kb: &KnowledgeBase) -> Judgement {
+    let Some(value) = d.value else {
+        return Judgement::unverified(
+            d.unresolved
+                .clone()
+                .unwrap_or_else(|| "the date could not be resolved".into()),
+        );
+    };
+    let interval = value.interval();
+    if let (Some(w), DateValue::Point(p)) = (&d.weekday, value)
+        && p.precision() == Precision::Day
+        && weekday_name(p.first_day().weekday()) != w
+    {
+        return Judgement::new(
+            Verdict::Fail,
+            format!("{} is a {}, not a {w}", p, weekday_name(p.first_day().weekday())),
+        );
+    }
+    if !d.events.is_empty() {
+        return judge_events(claim, d, &value, &interval, pub_date, kb);
+    }
+    if let Some(s) = d.statement_by {
+        return judge_statement(claim, &value, &interval, s, all, pub_date, kb);
+    }
+    Judgement::unverified(format!("no known event is named with \"{}\" ({value})", claim.text))
+}
+
+fn judge_events(
+    claim: &Claim,
+    d: &DateClaim,
+    value: &DateValue,
+    interval: &Interval,
+    pub_date: Option<Date>,
+    kb: &KnowledgeBase,
+) -> Judgement {
+    let events: &[EventId] = &d.events;
+    let mut unsure = None;
+    for &e in events {
+        let event = &kb.events[e.index()];
+        let dates = std::iter::once(event.date).chain(event.alternatives.iter().map(|a| EventDate::On(*a)));
+        let mut best = Fit::Mismatch;
+        let mut matched = event.date;
+        for date in dates {
+            let yearless = if d.year_inferred {
+                fit_yearless(value, date)
+            } else {
+                None
+            };
+            let f = yearless.unwrap_or_else(|| fit(interval, date));
+            if f == Fit::Match || (f == Fit::Unsure && best == Fit::Mismatch) {
+                best = f;
+                matched = date;
+            }
+            if f == Fit::Match {
+                break;
+            }
+        }
+        match best {
+            Fit::Match => {
+                let meaning = if d.year_inferred {
+                    format!("\"{}\" (the year is not written)", claim.text)
+                } else {
+                    describe(value, claim, pub_date)
+                };
+                return Judgement::new(
+                    Verdict::Pass,
+                    format!("{meaning}; {} happened on {matched}", event.name),
+                )
+                .cite(kb, &event.provenance);
+            }
+            Fit::Unsure => unsure = unsure.or(Some((e, matched))),
+            Fit::Mismatch => {}
+        }
+    }
+    if let Some((e, date)) = unsure {
+        let event = &kb.events[e.index()];
+        return Judgement::unverified(format!(
+            "{}; the record dates {} only to {date}, which cannot decide it",
+            describe(value, claim, pub_date),
+            event.name
+        ))
+        .cite(kb, &event.provenance);
+    }
+    let mut j = Judgement::new(Verdict::Fail, String::new());
+    let mut parts = Vec::new();
+    for &e in events {
+        let event = &kb.events[e.index()];
+        let when = match event.date {
+            EventDate::On(p) if p.precision() == Precision::Day => {
+                format!("on {p} (a {})", weekday_name(p.first_day().weekday()))
+            }
+            other => format!("in {other}"),
+        };
+        parts.push(format!("{} happened {when}", event.name));
+        j = j.cite(kb, &event.provenance);
+    }
+    let meaning = if d.year_inferred {
+        format!("\"{}\" (the year is not written)", claim.text)
+    } else {
+        describe(value, claim, pub_date)
+    };
+    j.reason = format!("{meaning}, but {}", parts.join(" and "));
+    j
+}
+
+/// A date given to a speaker's statement: checked against the recorded quotation the
+/// sentence introduces, else against any recorded statement of that speaker.
+fn judge_statement(
+    claim: &Claim,
+    value: &DateValue,
+    interval: &Interval,
+    speaker: Speaker,
+    all: &[Claim],
+    pub_date: Option<Date>,
+    kb: &KnowledgeBase,
+) -> Judgement {
+    let name = kb.speaker_name(speaker);
+    // The quotations of this speaker in the same sentence or paragraph that are on record.
+    let quoted: Vec<_> = all
+        .iter()
+        .filter(|c| c.sentence == claim.sentence)
+        .filter_map(|c| match &c.detail {
+            Detail::Attribution(a) if a.speaker_id == Some(speaker) => Some(a),
+            _ => None,
+        })
+        .flat_map(|a| {
+            let parts = super::attributions::parts(&a.quote);
+            kb.quote_index.containing(&parts)
+        })
+        .filter(|m| kb.quotes[m.quote.index()].speaker == speaker)
+        .collect();
+    if let Some(m) = quoted.first() {
+        let q = &kb.quotes[m.quote.index()];
+        return if q.date.interval().overlaps(interval) {
+            Judgement::new(
+                Verdict::Pass,
+                format!(
+                    "{}; {name}'s quoted words are recorded on {}",
+                    describe(value, claim, pub_date),
+                    q.date
+                ),
+            )
+            .cite(kb, &q.provenance)
+        } else {
+            Judgement::new(
+                Verdict::Fail,
+                format!(
+                    "{}, but {name}'s quoted words are recorded on {}",
+                    describe(value, claim, pub_date),
+                    q.date
+                ),
+            )
+            .cite(kb, &q.provenance)
+        };
+    }
+    for &q in kb.quotes_of(speaker) {
+        let quote = &kb.quotes[q.index()];
+        if quote.date.precision() == Precision::Day && interval.contains(quote.date.first_day()) {
+            return Judgement::new(
+                Verdict::Pass,
+                format!(
+                    "{}; a {} of {name} is recorded on {}",
+                    describe(value, claim, pub_date),
+                    quote.delivery.keyword(),
+                    quote.date
+                ),
+            )
+            .cite(kb, &quote.provenance);
+        }
+    }
+    Judgement::unverified(format!(
+        "{}; no statement of {name} on that date is recorded",
+        describe(value, claim, pub_date)
+    ))
+}

@@ -1,0 +1,446 @@
+//! Attribution claims: quoted words and the speaker they are given to.
+//!
+//! The speaker is read from the attribution next to the quotation, in the shapes news uses:
+//! “…,” X said. / “…,” said X. / “…,” according to X. / X said: “…” / X said that … “…” /
+//! X called it “…”. A quotation with no attribution of its own that opens a sentence continues
+//! the previous speaker's words (“A,” X said. “B.”). Speakers may be names, surnames, titles with
+//! names, pronouns (the most recent fitting person) or organisations ("the court").
+
+use super::dates::subject_before;
+use super::doc::{Doc, Sent, Who};
+use super::lexicon::{self, is};
+use super::{AttributionClaim, Claim, ClaimKind, Detail};
+use crate::article::TokenKind;
+use crate::article::quotes::Quotation;
+use crate::text::name_key;
+
+/// Words that may stand between a speaker and the reporting verb ("Biden also said").
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "further",
+    "previously",
+    "once",
+    "has",
+    "had",
+    "have",
+    "reportedly",
+    "recently",
+    "immediately",
+    "earlier",
+    "quickly",
+    "simply",
+    "flatly",
+    "publicly",
+    "separately",
+    "repeatedly",
+    "angrily",
+    "firmly",
+    "told",
+    "wrote",
+];
+
+/// A speaker found next to a quotation.
+struct Found {
+    who: Who,
+    written: String,
+    verb: Option<String>,
+}
+
+/// Every attribution claim of the article.
+pub fn extract(doc: &Doc, _claims: &[Claim]) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    // The speaker of the last attributed quotation, with its paragraph.
+    let mut last: Option<(usize, Found)> = None;
+    for (qi, q) in doc.quotations.iter().enumerate() {
+        let Some(si) = doc.sentence_at(q.open).or_else(|| doc.sentence_at(q.inner.start)) else {
+            continue;
+        };
+        let sent = &doc.sentences[si];
+        let quote_text = doc.article.text[q.inner.clone()]
+            .trim_end_matches([',', ' ', ';'])
+            .to_string();
+        let words = quote_text.split_whitespace().count();
+        let partial = sent
+            .tokens
+            .iter()
+            .any(|t| t.end <= q.open && t.kind != TokenKind::Punct);
+        let close_sentence = q
+            .close
+            .as_ref()
+            .and_then(|c| doc.sentence_at(c.start))
+            .map(|i| &doc.sentences[i]);
+        let mut found = close_sentence.and_then(|s| after(doc, s, q));
+        if found.is_none() {
+            found = before(doc, sent, q);
+        }
+        if found.is_none() && !partial {
+            // A quotation that opens a sentence continues the previous speaker's words, in the
+            // same paragraph or from the paragraph before.
+            if let Some((p, f)) = &last
+                && (*p == sent.paragraph || (*p + 1 == sent.paragraph && starts_paragraph(doc, q, sent)))
+            {
+                found = Some(Found {
+                    who: f.who.clone(),
+                    written: f.written.clone(),
+                    verb: None,
+                });
+            }
+        }
+        if found.is_none() && words < 2 {
+            continue;
+        }
+        if found.is_none() {
+            // A headline: "Pentagon 'fundamentally rejects' ICC decision".
+            found = headline_subject(doc, sent, q);
+        }
+        let (speaker, speaker_id, verb) = match &found {
+            Some(f) => (Some(f.written.clone()), f.who.speaker(), f.verb.clone()),
+            None => (None, None, None),
+        };
+        if let Some(f) = found {
+            last = Some((sent.paragraph, f));
+        }
+        let span = q.inner.start..q.inner.start + quote_text.len();
+        let _ = qi;
+        out.push(Claim {
+            kind: ClaimKind::Attribution,
+            text: quote_text.clone(),
+            span,
+            sentence: sent.range.clone(),
+            ignored: sent.ignored,
+            detail: Detail::Attribution(AttributionClaim {
+                quote: quote_text,
+                speaker,
+                speaker_id,
+                verb,
+                partial,
+            }),
+        });
+    }
+    out
+}
+
+fn starts_paragraph(doc: &Doc, q: &Quotation, sent: &Sent) -> bool {
+    doc.article.paragraphs[sent.paragraph].range.start + 3 >= q.open
+}
+
+/// The attribution after the closing mark: “…,” X said. / “…,” said X. / “…,” according to X.
+fn after(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
+    let close = q.close.as_ref()?;
+    let mut a = sent.tokens.iter().position(|t| t.start >= close.end)?;
+    while sent.tokens.get(a).is_some_and(|t| t.is(',') || t.is('—') || t.is('–')) {
+        a += 1;
+    }
+    // The quotation must end its clause: "…," or "…?" or "…!" inside the marks, or a comma after.
+    let inner_end = doc.article.text[q.inner.clone()].trim_end();
+    let ends_clause = inner_end.ends_with([',', '?', '!', '.', '—', '–'])
+        || sent.tokens.get(a.wrapping_sub(1)).is_some_and(|t| t.is(','));
+    if !ends_clause {
+        return None;
+    }
+    let w = sent.lower(a);
+    if w == "according" && sent.lower(a + 1) == "to" {
+        return speaker_right(doc, sent, a + 2).map(|mut f| {
+            f.verb = Some("according to".into());
+            f
+        });
+    }
+    if is(lexicon::REPORTING_VERBS, &w) {
+        return speaker_right(doc, sent, a + 1).map(|mut f| {
+            f.verb = Some(sent.tokens[a].text.to_string());
+            f
+        });
+    }
+    // X [also] said
+    let mut v = a;
+    while v < sent.tokens.len() && v < a + 8 && !is(lexicon::REPORTING_VERBS, &sent.lower(v)) {
+        if !sent.is_word(v) {
+            return None;
+        }
+        v += 1;
+    }
+    if v >= sent.tokens.len() || !is(lexicon::REPORTING_VERBS, &sent.lower(v)) || v == a {
+        return None;
+    }
+    let mut e = v - 1;
+    while e > a && is(ADVERBS, &sent.lower(e)) {
+        e -= 1;
+    }
+    let f = speaker_left(doc, sent, a, e)?;
+    Some(Found {
+        verb: Some(sent.tokens[v].text.to_string()),
+        ..f
+    })
+}
+
+/// The attribution before the opening mark: X said: “…” / X said that … “…” / According to X, “…”.
+fn before(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
+    let open = sent
+        .tokens
+        .iter()
+        .position(|t| t.start >= q.open)
+        .unwrap_or(sent.tokens.len());
+    // "According to X, “…”"
+    for i in 0..open.saturating_sub(2) {
+        if sent.lower(i) == "according"
+            && sent.lower(i + 1) == "to"
+            && let Some(mut f) = speaker_right(doc, sent, i + 2)
+        {
+            f.verb = Some("according to".into());
+            return Some(f);
+        }
+    }
+    let v = (0..open)
+        .rev()
+        .find(|&i| is(lexicon::REPORTING_VERBS, &sent.lower(i)) && !doc.in_quote(sent.tokens[i].start))?;
+    let verb = Some(sent.tokens[v].text.to_string());
+    // Inversion: "Said Israeli President Isaac Herzog: “…”".
+    if v == 0
+        && let Some(mut f) = speaker_right(doc, sent, v + 1)
+    {
+        f.verb = verb;
+        return Some(f);
+    }
+    let mut e = v;
+    while e > 0 && is(ADVERBS, &sent.lower(e - 1)) {
+        e -= 1;
+    }
+    // Skip an appositive: "Joe Biden, the US president, called …".
+    if e >= 2
+        && sent.tokens[e - 1].is(',')
+        && let Some(c) = (0..e - 1).rev().find(|&k| sent.tokens[k].is(','))
+        && c > 0
+        && sent.is_word(c - 1)
+    {
+        e = c;
+    }
+    if e == 0 {
+        return None;
+    }
+    let start = clause_start(sent, e - 1);
+    let f = speaker_left(doc, sent, start, e - 1).or_else(|| {
+        // "The ICC charged Netanyahu and Gallant with “…”": the subject may stand further left.
+        subject_before(doc, sent, v).map(|who| Found {
+            written: written_of(doc, &who),
+            who,
+            verb: None,
+        })
+    })?;
+    Some(Found { verb, ..f })
+}
+
+/// The first word of the clause that word `i` belongs to.
+fn clause_start(sent: &Sent, i: usize) -> usize {
+    (0..=i)
+        .rev()
+        .find(|&k| k == 0 || sent.tokens[k - 1].is(',') || sent.tokens[k - 1].is(';') || sent.tokens[k - 1].is(':'))
+        .unwrap_or(0)
+}
+
+/// "Pentagon 'fundamentally rejects' ICC decision": a name right before a quotation in a
+/// headline, where the quotation is the verb.
+fn headline_subject(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
+    if !sent.heading {
+        return None;
+    }
+    let open = sent.tokens.iter().position(|t| t.start >= q.open)?;
+    let e = open.checked_sub(1)?;
+    speaker_left(doc, sent, 0, e)
+}
+
+fn written_of(doc: &Doc, who: &Who) -> String {
+    match who {
+        Who::Person { name, .. } => name.clone(),
+        Who::Body(b) => doc.kb.bodies[b.index()].name.clone(),
+        Who::Described(d) => d.clone(),
+    }
+}
+
+/// A speaker whose last word is word `e` (not before word `from`).
+fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> {
+    if e < from || e >= sent.tokens.len() || !sent.is_word(e) {
+        return None;
+    }
+    let text = |a: usize, b: usize| doc.article.text[sent.span(a, b)].to_string();
+    if let Some(h) = sent
+        .hits_ending_at(e)
+        .find(|h| h.person().is_some() && h.prefix.is_none())
+    {
+        let p = h.person()?;
+        return Some(Found {
+            who: Who::Person {
+                name: doc.kb.persons[p.index()].name.clone(),
+                id: Some(p),
+            },
+            written: text(h.start, e),
+            verb: None,
+        });
+    }
+    let w = sent.lower(e);
+    if matches!(w.as_str(), "he" | "she" | "it" | "they") {
+        let who = doc.resolve_pronoun(&w, sent.tokens[e].start)?;
+        return Some(Found {
+            who,
+            written: sent.tokens[e].text.to_string(),
+            verb: None,
+        });
+    }
+    if let Some(h) = sent.hits_ending_at(e).find(|h| h.body().is_some() && !h.possessive) {
+        return Some(Found {
+            who: Who::Body(h.body()?),
+            written: text(h.start, e),
+            verb: None,
+        });
+    }
+    // "the court", "the club": an organisation by its kind.
+    if e > from && sent.lower(e - 1) == "the" && !sent.tokens[e].is_capitalized() {
+        let who = match doc.resolve_kind(&w, sent.tokens[e].start) {
+            Some(b) => Who::Body(b),
+            None => Who::Described(text(e - 1, e)),
+        };
+        return Some(Found {
+            who,
+            written: text(e - 1, e),
+            verb: None,
+        });
+    }
+    if sent.tokens[e].is_capitalized() && !is(lexicon::NOT_NAMES, &w) {
+        let mut a = e;
+        while a > from
+            && (sent.tokens[a - 1].is_capitalized() || is(lexicon::NAME_PARTICLES, &sent.lower(a - 1)))
+            && !is(lexicon::NOT_NAMES, &sent.lower(a - 1))
+            && !is(lexicon::TITLE_HEADS, &sent.lower(a - 1))
+            && e - a < 3
+        {
+            a -= 1;
+        }
+        let name = text(a, e);
+        let who = if a == e {
+            doc.resolve_surname(&name, sent.tokens[a].start)
+        } else {
+            let id = doc.kb.person_named(&name);
+            match (id, doc.kb.body_named(&name)) {
+                (None, Some(b)) => Who::Body(b),
+                _ => Who::Person { name: name.clone(), id },
+            }
+        };
+        return Some(Found {
+            who,
+            written: name,
+            verb: None,
+        });
+    }
+    // A title without a name: "the spokesman", "a senior official".
+    if is(lexicon::TITLE_HEADS, &w) {
+        let mut a = e;
+        while a > from && sent.is_word(a - 1) && !is(lexicon::STOP_WORDS, &sent.lower(a - 1)) {
+            a -= 1;
+        }
+        if a > from && matches!(sent.lower(a - 1).as_str(), "the" | "a" | "an") {
+            a -= 1;
+        }
+        let written = text(a, e);
+        return Some(Found {
+            who: Who::Described(written.clone()),
+            written,
+            verb: None,
+        });
+    }
+    None
+}
+
+/// A speaker starting at or soon after word `a` (after an inverted verb or "according to").
+fn speaker_right(doc: &Doc, sent: &Sent, a: usize) -> Option<Found> {
+    let text = |x: usize, y: usize| doc.article.text[sent.span(x, y)].to_string();
+    let limit = (a + 8).min(sent.tokens.len());
+    for k in a..limit {
+        if !sent.is_word(k) {
+            break;
+        }
+        if let Some(h) = sent.person_at(k) {
+            let p = h.person()?;
+            return Some(Found {
+                who: Who::Person {
+                    name: doc.kb.persons[p.index()].name.clone(),
+                    id: Some(p),
+                },
+                written: text(k, h.end - 1),
+                verb: None,
+            });
+        }
+        let w = sent.lower(k);
+        if k == a && matches!(w.as_str(), "he" | "she" | "it" | "they") {
+            let who = doc.resolve_pronoun(&w, sent.tokens[k].start)?;
+            return Some(Found {
+                who,
+                written: sent.tokens[k].text.to_string(),
+                verb: None,
+            });
+        }
+        if let Some(h) = sent.hits_starting_at(k).find(|h| h.body().is_some() && !h.possessive) {
+            // A body followed by a title is a title ("Pentagon spokesman"): keep reading.
+            let next = sent.lower(h.end);
+            if !is(lexicon::TITLE_HEADS, &next) && !is(lexicon::TITLE_MODIFIERS, &next) {
+                return Some(Found {
+                    who: Who::Body(h.body()?),
+                    written: text(k, h.end - 1),
+                    verb: None,
+                });
+            }
+        }
+        if sent.tokens[k].is_capitalized()
+            && !is(lexicon::NOT_NAMES, &w)
+            && !is(lexicon::TITLE_HEADS, &w)
+            && !is(lexicon::TITLE_MODIFIERS, &w)
+        {
+            let mut e = k;
+            while e + 1 < limit && sent.tokens[e + 1].is_capitalized() && !is(lexicon::NOT_NAMES, &sent.lower(e + 1)) {
+                e += 1;
+            }
+            let name = text(k, e);
+            let who = if e == k {
+                doc.resolve_surname(&name, sent.tokens[k].start)
+            } else {
+                let id = doc.kb.person_named(&name);
+                Who::Person { name: name.clone(), id }
+            };
+            return Some(Found {
+                who,
+                written: name,
+                verb: None,
+            });
+        }
+        if k == a && w == "the" {
+            let kind = sent.lower(k + 1);
+            if sent
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| !t.is_capitalized() && t.kind == TokenKind::Word)
+                && !is(lexicon::TITLE_HEADS, &kind)
+            {
+                let who = match doc.resolve_kind(&kind, sent.tokens[k].start) {
+                    Some(b) => Who::Body(b),
+                    None => Who::Described(text(k, k + 1)),
+                };
+                return Some(Found {
+                    who,
+                    written: text(k, k + 1),
+                    verb: None,
+                });
+            }
+        }
+        let lw = name_key(&w);
+        if !(is(lexicon::TITLE_HEADS, &lw)
+            || is(lexicon::TITLE_MODIFIERS, &lw)
+            || matches!(lw.as_str(), "the" | "a" | "an" | "former" | "then")
+            || lw.ends_with("'s")
+            || sent.tokens[k].is_capitalized())
+        {
+            break;
+        }
+    }
+    None
+}

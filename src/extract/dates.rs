@@ -1,0 +1,874 @@
+//! Date claims: a date expression and the event it is given to.
+//!
+//! Expressions are read at the precision they are written: a day ("Oct. 7, 2023", "21 November
+//! 2024", "2024-11-21"), a month ("November 2024", "in May"), a year ("In 2020"), a range
+//! ("between 2003-2004", "from 2003 to 2004"), or relative to the publication date ("on
+//! Thursday" is the most recent Thursday on or before it, "yesterday", "last year", "earlier
+//! this month"). In a sentence about the future ("will meet on Thursday") relative and yearless
+//! dates point forward instead.
+//!
+//! The event is chosen by syntax and proximity inside the sentence: the nearest event alias on
+//! the left within the same clause, or right after the date ("the Oct. 7, 2023, terror
+//! attacks"); a date right after a reporting verb or an occasion of speech ("said on Thursday",
+//! "in a statement on Thursday") dates the speaker's statement instead.
+
+use std::ops::Range;
+
+use super::doc::{Doc, Sent, Who};
+use super::lexicon::{self, is};
+use super::{Claim, ClaimKind, DateClaim, Detail};
+use crate::article::TokenKind;
+use crate::date::{
+    Date, DateValue, PartialDate, Weekday, add_days, weekday_name, weekday_on_or_after, weekday_on_or_before,
+};
+use crate::kb::{EventId, Speaker};
+use crate::text::{month_name, phrase_stems};
+
+/// A date expression found in a sentence.
+#[derive(Clone, Debug)]
+struct Expr {
+    start: usize,
+    end: usize,
+    value: Option<DateValue>,
+    relative: bool,
+    unresolved: Option<String>,
+    weekday: Option<Weekday>,
+    /// The year was not written but inferred from the publication date.
+    year_inferred: bool,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_of(sent: &Sent, i: usize) -> Option<i8> {
+    let t = sent.tokens.get(i)?;
+    if t.kind != TokenKind::Word || !t.is_capitalized() {
+        return None;
+    }
+    let m = month_name(&t.lower())?;
+    MONTHS.iter().position(|x| *x == m).map(|p| p as i8 + 1)
+}
+
+fn number<'a>(sent: &Sent<'a>, i: usize) -> Option<&'a str> {
+    let t = sent.tokens.get(i)?;
+    (t.kind == TokenKind::Number).then_some(t.text)
+}
+
+fn day_of(sent: &Sent, i: usize) -> Option<i8> {
+    let n = number(sent, i)?;
+    let digits = n.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let d: i8 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_of(sent: &Sent, i: usize) -> Option<i16> {
+    let n = number(sent, i)?;
+    if n.len() != 4 || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i16 = n.parse().ok()?;
+    (1000..=2999).contains(&y).then_some(y)
+}
+
+fn weekday_of(sent: &Sent, i: usize) -> Option<Weekday> {
+    let t = sent.tokens.get(i)?;
+    if !t.is_capitalized() {
+        return None;
+    }
+    let w = t.lower();
+    let w = w.strip_suffix("'s").unwrap_or(&w);
+    Some(match w {
+        "monday" => Weekday::Monday,
+        "tuesday" => Weekday::Tuesday,
+        "wednesday" => Weekday::Wednesday,
+        "thursday" => Weekday::Thursday,
+        "friday" => Weekday::Friday,
+        "saturday" => Weekday::Saturday,
+        "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+fn is_future(sent: &Sent) -> bool {
+    (0..sent.tokens.len()).any(|i| {
+        let w = sent.lower(i);
+        matches!(w.as_str(), "will" | "shall" | "scheduled" | "upcoming" | "tomorrow")
+            || w.ends_with("'ll")
+            || (matches!(w.as_str(), "set" | "due" | "expected" | "plans" | "planning" | "poised")
+                && sent.lower(i + 1) == "to")
+    })
+}
+
+/// The year a yearless day or month most likely belongs to: the publication year, unless the
+/// date would then lie well after publication (a past event) or well before it (a future one).
+fn infer_year(pub_date: Date, month: i8, day: Option<i8>, future: bool) -> i16 {
+    let y = pub_date.year();
+    let candidate = Date::new(y, month, day.unwrap_or(1)).ok();
+    let Some(c) = candidate else { return y };
+    let last = if day.is_some() { c } else { c.last_of_month() };
+    if !future && c > pub_date && add_days(pub_date, 31).is_some_and(|limit| c > limit) {
+        y - 1
+    } else if future && last < pub_date && add_days(pub_date, -31).is_some_and(|limit| last < limit) {
+        y + 1
+    } else {
+        y
+    }
+}
+
+fn day_value(y: i16, m: i8, d: i8) -> Option<DateValue> {
+    PartialDate::day(y as i64, m as i64, d as i64)
+        .ok()
+        .map(DateValue::Point)
+}
+
+/// The date expressions of a sentence, outside quotations.
+fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
+    let pub_date = doc.article.date;
+    let future = is_future(sent);
+    let mut out: Vec<Expr> = Vec::new();
+    let n = sent.tokens.len();
+    let mut i = 0;
+    let no_date = || Some("the article has no publication date (give --date or front matter `date`)".to_string());
+    while i < n {
+        if doc.in_quote(sent.tokens[i].start) {
+            i += 1;
+            continue;
+        }
+        let prev = if i > 0 { sent.lower(i - 1) } else { String::new() };
+        let prep_start = |i: usize| -> usize {
+            if i > 0
+                && matches!(
+                    sent.lower(i - 1).as_str(),
+                    "on" | "in"
+                        | "since"
+                        | "during"
+                        | "between"
+                        | "from"
+                        | "until"
+                        | "by"
+                        | "through"
+                        | "last"
+                        | "this"
+                        | "next"
+                        | "early"
+                        | "late"
+                        | "mid"
+                )
+            {
+                i - 1
+            } else {
+                i
+            }
+        };
+        // Weekday, optionally followed by an explicit date: "Thursday, Nov. 21, 2024".
+        if let Some(wd) = weekday_of(sent, i) {
+            let mut j = i + 1;
+            if sent.tokens.get(j).is_some_and(|t| t.is(',')) {
+                j += 1;
+            }
+            if let Some(mut e) = explicit(doc, sent, j, future) {
+                e.start = prep_start(i);
+                e.weekday = Some(wd);
+                i = e.end;
+                out.push(e);
+                continue;
+            }
+            let start = prep_start(i);
+            let mut end = i + 1;
+            if matches!(sent.lower(end).as_str(), "morning" | "afternoon" | "evening" | "night") {
+                end += 1;
+            }
+            let (value, unresolved) = match pub_date {
+                None => (None, no_date()),
+                Some(d) => {
+                    let v = match prev.as_str() {
+                        "last" => add_days(d, -1).and_then(|d| weekday_on_or_before(d, wd)),
+                        "next" => add_days(d, 1).and_then(|d| weekday_on_or_after(d, wd)),
+                        _ if future => weekday_on_or_after(d, wd),
+                        _ => weekday_on_or_before(d, wd),
+                    };
+                    (v.map(|d| DateValue::Point(PartialDate::from_date(d))), None)
+                }
+            };
+            out.push(Expr {
+                start,
+                end,
+                value,
+                relative: true,
+                unresolved,
+                weekday: None,
+                year_inferred: false,
+            });
+            i = end;
+            continue;
+        }
+        if let Some(mut e) = explicit(doc, sent, i, future) {
+            e.start = prep_start(i);
+            i = e.end;
+            out.push(e);
+            continue;
+        }
+        // Years and year ranges after a preposition: "In 2020", "between 2003-2004",
+        // "from 2003 to 2004".
+        if let Some(y) = year_of(sent, i) {
+            if matches!(prev.as_str(), "from" | "between") {
+                let joiner = sent.lower(i + 1);
+                if matches!(joiner.as_str(), "to" | "and" | "through" | "until" | "-" | "–")
+                    && let Some(y2) = year_of(sent, i + 2)
+                    && let (Ok(a), Ok(b)) = (PartialDate::year(y as i64), PartialDate::year(y2 as i64))
+                {
+                    out.push(Expr {
+                        start: i - 1,
+                        end: i + 3,
+                        value: Some(DateValue::Range(a, b)),
+                        relative: false,
+                        unresolved: None,
+                        weekday: None,
+                        year_inferred: false,
+                    });
+                    i += 3;
+                    continue;
+                }
+            }
+            if matches!(
+                prev.as_str(),
+                "in" | "during"
+                    | "since"
+                    | "from"
+                    | "between"
+                    | "until"
+                    | "through"
+                    | "of"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "year"
+            ) && let Ok(p) = PartialDate::year(y as i64)
+            {
+                out.push(Expr {
+                    start: i - 1,
+                    end: i + 1,
+                    value: Some(DateValue::Point(p)),
+                    relative: false,
+                    unresolved: None,
+                    weekday: None,
+                    year_inferred: false,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(e) = relative(sent, i, pub_date, future) {
+            i = e.end;
+            out.push(e);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Dates written out: "Oct. 7, 2023", "May 20", "November 2024", "21 November 2024",
+/// "2024-11-21", "2003-2004", and "in May".
+fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
+    let pub_date = doc.article.date;
+    let mk = |start, end, value: Option<DateValue>, relative, unresolved| Expr {
+        start,
+        end,
+        value,
+        relative,
+        unresolved,
+        weekday: None,
+        // A written-out date that is relative has no year of its own.
+        year_inferred: relative,
+    };
+    let needs_year = || Some("the year is not written and the article has no publication date".to_string());
+    if let Some(m) = month_of(sent, i) {
+        let mut j = i + 1;
+        if sent.tokens.get(j).is_some_and(|t| t.is('.')) {
+            j += 1;
+        }
+        if let Some(d) = day_of(sent, j) {
+            let mut k = j + 1;
+            if sent.tokens.get(k).is_some_and(|t| t.is(',')) {
+                k += 1;
+            }
+            if let Some(y) = year_of(sent, k) {
+                return Some(mk(i, k + 1, day_value(y, m, d), false, None));
+            }
+            return Some(match pub_date {
+                Some(pd) => mk(
+                    i,
+                    j + 1,
+                    day_value(infer_year(pd, m, Some(d), future), m, d),
+                    true,
+                    None,
+                ),
+                None => mk(i, j + 1, None, true, needs_year()),
+            });
+        }
+        if let Some(y) = year_of(sent, j) {
+            return Some(mk(
+                i,
+                j + 1,
+                PartialDate::month(y as i64, m as i64).ok().map(DateValue::Point),
+                false,
+                None,
+            ));
+        }
+        let prev = if i > 0 { sent.lower(i - 1) } else { String::new() };
+        if matches!(
+            prev.as_str(),
+            "in" | "during"
+                | "since"
+                | "until"
+                | "by"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "this"
+                | "next"
+                | "through"
+        ) {
+            let value = pub_date.and_then(|pd| {
+                let y = match prev.as_str() {
+                    "last" => pd.year() - i16::from(m >= pd.month()),
+                    "next" => pd.year() + i16::from(m <= pd.month()),
+                    "this" => pd.year(),
+                    _ => infer_year(pd, m, None, future),
+                };
+                PartialDate::month(y as i64, m as i64).ok().map(DateValue::Point)
+            });
+            let unresolved = if value.is_none() { needs_year() } else { None };
+            return Some(mk(i, i + 1, value, true, unresolved));
+        }
+        return None;
+    }
+    if let Some(d) = day_of(sent, i)
+        && let Some(m) = month_of(sent, i + 1)
+    {
+        if let Some(y) = year_of(sent, i + 2) {
+            return Some(mk(i, i + 3, day_value(y, m, d), false, None));
+        }
+        return Some(match pub_date {
+            Some(pd) => mk(
+                i,
+                i + 2,
+                day_value(infer_year(pd, m, Some(d), future), m, d),
+                true,
+                None,
+            ),
+            None => mk(i, i + 2, None, true, needs_year()),
+        });
+    }
+    // ISO dates and year ranges written as one token.
+    let t = number(sent, i)?;
+    let parts: Vec<&str> = t.split(['-', '–', '—']).collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            let v = format!("{y}-{m}-{d}").parse::<PartialDate>().ok()?;
+            Some(mk(i, i + 1, Some(DateValue::Point(v)), false, None))
+        }
+        [y, m] if y.len() == 4 && m.len() == 2 && !t.contains('–') => {
+            // "2024-11" is a month; "2023-24" is a season, left alone.
+            let month: i64 = m.parse().ok()?;
+            if !(1..=12).contains(&month) || sent.lower(i.wrapping_sub(1)) == "between" {
+                return None;
+            }
+            let v = PartialDate::month(y.parse().ok()?, month).ok()?;
+            Some(mk(i, i + 1, Some(DateValue::Point(v)), false, None))
+        }
+        [a, b] if a.len() == 4 && b.len() == 4 => {
+            let (a, b) = (
+                PartialDate::year(a.parse().ok()?).ok()?,
+                PartialDate::year(b.parse().ok()?).ok()?,
+            );
+            (b >= a).then(|| mk(i, i + 1, Some(DateValue::Range(a, b)), false, None))
+        }
+        _ => None,
+    }
+}
+
+/// "yesterday", "today", "last year", "this month", "earlier this month", "two days ago".
+fn relative(sent: &Sent, i: usize, pub_date: Option<Date>, _future: bool) -> Option<Expr> {
+    let w = sent.lower(i);
+    let mk = |start, end, value: Option<DateValue>| Expr {
+        start,
+        end,
+        unresolved: value
+            .is_none()
+            .then(|| "the article has no publication date (give --date or front matter `date`)".to_string()),
+        value,
+        relative: true,
+        weekday: None,
+        year_inferred: false,
+    };
+    let day = |d: Option<Date>| d.map(|d| DateValue::Point(PartialDate::from_date(d)));
+    match w.as_str() {
+        "yesterday" => return Some(mk(i, i + 1, day(pub_date.and_then(|d| add_days(d, -1))))),
+        "today" | "tonight" => return Some(mk(i, i + 1, day(pub_date))),
+        "tomorrow" => return Some(mk(i, i + 1, day(pub_date.and_then(|d| add_days(d, 1))))),
+        _ => {}
+    }
+    // [earlier|later] (last|this|next) (week|month|year)
+    let (start, which) = if matches!(w.as_str(), "earlier" | "later") && sent.lower(i + 1) == "this" {
+        (i, i + 1)
+    } else {
+        (i, i)
+    };
+    let which_word = sent.lower(which);
+    let unit = sent.lower(which + 1);
+    if matches!(which_word.as_str(), "last" | "this" | "next" | "past")
+        && matches!(unit.as_str(), "week" | "month" | "year")
+    {
+        let shift: i64 = match which_word.as_str() {
+            "last" | "past" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        let value = pub_date.and_then(|d| period(d, &unit, shift));
+        return Some(mk(start, which + 2, value));
+    }
+    // "two days ago", "a week ago"
+    if sent.lower(i + 2) == "ago" {
+        let count = match w.as_str() {
+            "a" | "an" | "one" => Some(1),
+            "two" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            "five" => Some(5),
+            "six" => Some(6),
+            "seven" => Some(7),
+            other => other.parse::<i64>().ok(),
+        }?;
+        let unit = sent.lower(i + 1);
+        let days = match unit.trim_end_matches('s') {
+            "day" => count,
+            "week" => 7 * count,
+            _ => return None,
+        };
+        return Some(mk(i, i + 3, day(pub_date.and_then(|d| add_days(d, -days)))));
+    }
+    None
+}
+
+/// The week, month or year of `d`, shifted by `shift` of them.
+fn period(d: Date, unit: &str, shift: i64) -> Option<DateValue> {
+    match unit {
+        "year" => PartialDate::year(d.year() as i64 + shift).ok().map(DateValue::Point),
+        "month" => {
+            let total = d.year() as i64 * 12 + d.month() as i64 - 1 + shift;
+            PartialDate::month(total.div_euclid(12), total.rem_euclid(12) + 1)
+                .ok()
+                .map(DateValue::Point)
+        }
+        _ => {
+            let monday = weekday_on_or_before(d, Weekday::Monday)?;
+            let first = add_days(monday, 7 * shift)?;
+            let last = add_days(first, 6)?;
+            Some(DateValue::Range(
+                PartialDate::from_date(first),
+                PartialDate::from_date(last),
+            ))
+        }
+    }
+}
+
+/// The sentence's stems for matching event aliases, with the word each stem comes from. A
+/// claimed title with its name ("then-ICC Prosecutor Fatou Bensouda") counts as the name's
+/// last word, so aliases such as "sanctions against Bensouda" still meet.
+fn stems_of(sent: &Sent, units: &[Range<usize>]) -> (Vec<String>, Vec<usize>) {
+    let mut stems = Vec::new();
+    let mut at = Vec::new();
+    let mut i = 0;
+    while i < sent.tokens.len() {
+        if let Some(u) = units.iter().find(|u| u.start == i && u.end - u.start > 1) {
+            let last = u.end - 1;
+            for s in phrase_stems(sent.tokens[last].text) {
+                stems.push(s);
+                at.push(last);
+            }
+            i = u.end;
+            continue;
+        }
+        let t = &sent.tokens[i];
+        if t.kind != TokenKind::Punct {
+            for s in phrase_stems(t.text) {
+                stems.push(s);
+                at.push(i);
+            }
+        }
+        i += 1;
+    }
+    (stems, at)
+}
+
+/// An event alias found in a sentence, by word positions.
+struct Found {
+    event: EventId,
+    start: usize,
+    end: usize,
+    words: usize,
+}
+
+/// Nouns after which "to" + an event names the event itself ("the decision to issue warrants"),
+/// where after a verb it names only an intention ("asked the court to issue warrants").
+const FACTIVE: &[&str] = &[
+    "decision",
+    "decisions",
+    "move",
+    "vote",
+    "ruling",
+    "order",
+    "resolution",
+    "verdict",
+];
+
+/// Whether the alias at `f` names an intention rather than a fact: "to" before it, after
+/// anything but a factive noun.
+fn hypothetical(sent: &Sent, f: &Found) -> bool {
+    f.start >= 1 && sent.lower(f.start - 1) == "to" && !(f.start >= 2 && is(FACTIVE, &sent.lower(f.start - 2)))
+}
+
+/// The distance in words from `a` to `b` (exclusive) for linking, or None if a clause boundary,
+/// a reporting verb or another date lies between. A name or a claimed title counts as one word.
+fn distance(sent: &Sent, a: usize, b: usize, units: &[Range<usize>], dates: &[Range<usize>]) -> Option<usize> {
+    if dates.iter().any(|d| d.start >= a && d.end <= b) {
+        return None;
+    }
+    let mut d = 0;
+    let mut i = a;
+    while i < b {
+        if let Some(u) = units.iter().find(|u| u.start == i && u.end <= b) {
+            d += 1;
+            i = u.end;
+            continue;
+        }
+        let t = &sent.tokens[i];
+        let w = sent.lower(i);
+        if t.kind == TokenKind::Punct {
+            if t.is(';') || t.is(':') || t.is('—') || t.is('(') || t.is(')') {
+                return None;
+            }
+            if t.is(',') && (is(lexicon::CLAUSE_BREAKS, &sent.lower(i + 1)) || sent.lower(i + 1) == "and") {
+                return None;
+            }
+        } else {
+            if is(lexicon::CLAUSE_BREAKS, &w) || is(lexicon::REPORTING_VERBS, &w) {
+                return None;
+            }
+            d += 1;
+        }
+        i += 1;
+    }
+    Some(d)
+}
+
+/// Where each date of a sentence points: events (nearest first), or a statement.
+struct Link {
+    events: Vec<EventId>,
+    linked_by: Option<String>,
+    statement_by: Option<Speaker>,
+}
+
+/// Every date claim of the article, linked to events or statements.
+pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for sent in &doc.sentences {
+        let exprs = expressions(doc, sent);
+        if exprs.is_empty() {
+            continue;
+        }
+        // Names and claimed titles count as one word when measuring distance.
+        let mut units: Vec<Range<usize>> = Vec::new();
+        for c in roles.iter().filter(|c| c.sentence == sent.range) {
+            if let (Some(a), Some(b)) = (
+                sent.tokens.iter().position(|t| t.start == c.span.start),
+                sent.tokens.iter().position(|t| t.end >= c.span.end),
+            ) {
+                units.push(a..b + 1);
+            }
+        }
+        for h in &sent.hits {
+            if h.person().is_some() || h.body().is_some() {
+                units.push(h.start..h.end);
+            }
+        }
+        units.sort_by_key(|u| (u.start, std::cmp::Reverse(u.end)));
+        let (stems, at) = stems_of(sent, &units);
+        let found: Vec<Found> = doc
+            .kb
+            .event_index
+            .find(&stems)
+            .into_iter()
+            .map(|m| Found {
+                event: m.event,
+                start: at[m.start],
+                end: at[m.end - 1] + 1,
+                words: m.words,
+            })
+            .collect();
+        let ranges: Vec<Range<usize>> = exprs.iter().map(|e| e.start..e.end).collect();
+        let mut links: Vec<Option<Link>> = Vec::new();
+        let mut taken: Vec<usize> = Vec::new();
+        for (k, e) in exprs.iter().enumerate() {
+            let others: Vec<Range<usize>> = ranges
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .map(|(_, r)| r.clone())
+                .collect();
+            let (link, used) = link(doc, sent, e, &found, &units, &others);
+            if let Some(u) = used {
+                taken.push(u);
+            }
+            links.push(link);
+        }
+        // A date that opens the sentence ("In 2020, …") sets the time of the whole sentence:
+        // it is given to the events no other date of the sentence took.
+        for (k, e) in exprs.iter().enumerate() {
+            // Also a timeline entry: "2024-11-21: warrants issued", "Nov. 21 — warrants issued".
+            let opens = e.start == 0
+                && sent
+                    .tokens
+                    .get(e.end)
+                    .is_some_and(|t| t.is(',') || t.is(':') || t.is('—') || t.is('–') || t.is('-'));
+            if !opens
+                || links[k]
+                    .as_ref()
+                    .is_some_and(|l| !l.events.is_empty() || l.statement_by.is_some())
+            {
+                continue;
+            }
+            let mut events: Vec<EventId> = Vec::new();
+            let mut first: Option<&Found> = None;
+            for (fi, f) in found.iter().enumerate() {
+                if f.start < e.end || taken.contains(&fi) || hypothetical(sent, f) {
+                    continue;
+                }
+                if !events.contains(&f.event) {
+                    events.push(f.event);
+                    first = first.or(Some(f));
+                }
+            }
+            if let Some(f) = first {
+                links[k] = Some(Link {
+                    events,
+                    linked_by: Some(doc.article.text[sent.span(f.start, f.end - 1)].to_string()),
+                    statement_by: None,
+                });
+            }
+        }
+        for (e, l) in exprs.iter().zip(links) {
+            let span = sent.span(e.start, e.end - 1);
+            let l = l.unwrap_or(Link {
+                events: Vec::new(),
+                linked_by: None,
+                statement_by: None,
+            });
+            claims.push(Claim {
+                kind: ClaimKind::Date,
+                text: doc.article.text[span.clone()].to_string(),
+                span,
+                sentence: sent.range.clone(),
+                ignored: sent.ignored,
+                detail: Detail::Date(DateClaim {
+                    precision: e.value.map(|v| v.precision()),
+                    value: e.value,
+                    relative: e.relative,
+                    year_inferred: e.year_inferred,
+                    unresolved: e.unresolved.clone(),
+                    events: l.events,
+                    statement_by: l.statement_by,
+                    linked_by: l.linked_by,
+                    weekday: e.weekday.map(|w| weekday_name(w).to_string()),
+                }),
+            });
+        }
+    }
+    claims
+}
+
+/// Links one date: to the nearest event alias on its left in the same clause, or right after
+/// it ("the Oct. 7, 2023, terror attacks"), or in a "when" clause after it; or to the statement
+/// of the speaker when a reporting verb or occasion of speech comes first. Returns the link and
+/// the index of the alias used.
+fn link(
+    doc: &Doc,
+    sent: &Sent,
+    e: &Expr,
+    found: &[Found],
+    units: &[Range<usize>],
+    others: &[Range<usize>],
+) -> (Option<Link>, Option<usize>) {
+    // "in May, when he applied for arrest warrants"
+    let mut when_at = e.end;
+    if sent.tokens.get(when_at).is_some_and(|t| t.is(',')) {
+        when_at += 1;
+    }
+    let when = sent.lower(when_at) == "when";
+    let mut best: Vec<(usize, bool, usize, usize)> = Vec::new();
+    for (fi, f) in found.iter().enumerate() {
+        let factive_before_date = f.start == e.end + 1 && e.start >= 1 && is(FACTIVE, &sent.lower(e.start - 1));
+        if hypothetical(sent, f) && !factive_before_date {
+            continue;
+        }
+        let d = if f.end <= e.start {
+            distance(sent, f.end, e.start, units, others)
+                .filter(|d| *d <= 15)
+                .map(|d| (d, true))
+        } else if f.start >= e.end {
+            if when && f.start > when_at {
+                distance(sent, when_at + 1, f.start, units, others)
+                    .filter(|d| *d <= 4)
+                    .map(|d| (d, false))
+            } else {
+                // Only a noun right after the date, or after its comma, is dated by it; or what
+                // a factive noun before the date introduces ("the decision on Thursday to issue
+                // arrest warrants").
+                let gap = &sent.tokens[e.end..f.start];
+                let factive = e.start >= 1
+                    && is(FACTIVE, &sent.lower(e.start - 1))
+                    && gap.len() == 1
+                    && sent.lower(e.end) == "to";
+                (gap.iter().all(|t| t.is(',')) || factive).then_some((0, false))
+            }
+        } else {
+            Some((0, true))
+        };
+        if let Some((d, left)) = d {
+            best.push((d, !left, f.words, fi));
+        }
+    }
+    best.sort_by_key(|a| (a.0, a.1, std::cmp::Reverse(a.2)));
+    let speech = speech_cue(doc, sent, e);
+    let event_distance = best.first().map(|b| b.0);
+    match (speech, event_distance) {
+        (Some((cue_d, cue_word, who)), ed) if ed.is_none_or(|ed| cue_d < ed) => (
+            Some(Link {
+                events: Vec::new(),
+                linked_by: Some(cue_word),
+                statement_by: who.and_then(|w| w.speaker()),
+            }),
+            None,
+        ),
+        (_, Some(d0)) => {
+            let mut events: Vec<EventId> = Vec::new();
+            for b in best.iter().filter(|b| b.0 == d0) {
+                let ev = found[b.3].event;
+                if !events.contains(&ev) {
+                    events.push(ev);
+                }
+            }
+            let f = &found[best[0].3];
+            let phrase = doc.article.text[sent.span(f.start, f.end - 1)].to_string();
+            (
+                Some(Link {
+                    events,
+                    linked_by: Some(phrase),
+                    statement_by: None,
+                }),
+                Some(best[0].3),
+            )
+        }
+        _ => (None, None),
+    }
+}
+
+/// A reporting verb or an occasion of speech just before the date, and who spoke.
+fn speech_cue(doc: &Doc, sent: &Sent, e: &Expr) -> Option<(usize, String, Option<Who>)> {
+    let mut d = 0;
+    let mut i = e.start;
+    while i > 0 && d < 4 {
+        i -= 1;
+        let w = sent.lower(i);
+        if matches!(
+            w.as_str(),
+            "on" | "a"
+                | "an"
+                | "the"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "press"
+                | "news"
+                | "written"
+                | "joint"
+                | "late"
+                | "early"
+                | "this"
+                | "in"
+                | "during"
+                | "at"
+        ) {
+            continue;
+        }
+        if is(lexicon::REPORTING_VERBS, &w) || is(lexicon::SPEECH_NOUNS, &w) {
+            let who = subject_before(doc, sent, i);
+            return Some((d, sent.tokens[i].text.to_string(), who));
+        }
+        if !sent.is_word(i) {
+            return None;
+        }
+        d += 1;
+    }
+    None
+}
+
+/// The speaker of the clause whose verb or speech noun is word `v`: the nearest person or body
+/// named before it in the sentence (a pronoun is resolved to the last fitting mention).
+pub fn subject_before(doc: &Doc, sent: &Sent, v: usize) -> Option<Who> {
+    for i in (0..v).rev() {
+        if doc.in_quote(sent.tokens[i].start) {
+            continue;
+        }
+        if let Some(h) = sent
+            .hits_ending_at(i)
+            .find(|h| h.person().is_some() && h.prefix.is_none())
+        {
+            let p = h.person()?;
+            return Some(Who::Person {
+                name: doc.kb.persons[p.index()].name.clone(),
+                id: Some(p),
+            });
+        }
+        if let Some(h) = sent.hits_ending_at(i).find(|h| {
+            h.body().is_some()
+                && !h.possessive
+                && !h
+                    .entries
+                    .iter()
+                    .any(|e| matches!(e, super::gazetteer::Entry::BodyAdjective(_)))
+        }) {
+            return h.body().map(Who::Body);
+        }
+        let w = sent.lower(i);
+        if matches!(w.as_str(), "he" | "she" | "it" | "they") {
+            return doc.resolve_pronoun(&w, sent.tokens[i].start);
+        }
+    }
+    None
+}
+
+/// The speaker a statement date is checked against, for reports.
+pub fn speaker_name(doc: &Doc, s: Speaker) -> String {
+    doc.kb.speaker_name(s).to_string()
+}

@@ -1,0 +1,424 @@
+//! The reading of one article that every claim kind shares: sentences with their words,
+//! gazetteer hits mapped onto words, quotations, and the people and bodies mentioned so far
+//! (for "he said" and "the court said").
+
+use std::ops::Range;
+
+use super::gazetteer::{Entry, Gazetteer};
+use super::lexicon::{self, is};
+use super::{Claim, Qualifier};
+use crate::article::Article;
+use crate::article::quotes::{Quotation, quotations};
+use crate::article::segment::{Token, TokenKind, tokens};
+use crate::kb::{BodyId, KnowledgeBase, PersonId, Speaker};
+
+/// A gazetteer hit mapped onto a sentence's words.
+#[derive(Clone, Debug)]
+pub struct TokHit {
+    /// First word.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// What it may stand for.
+    pub entries: Vec<Entry>,
+    /// Followed by a possessive ("Israel’s").
+    pub possessive: bool,
+    /// Followed by "-elect" inside the last word.
+    pub elect: bool,
+    /// Preceded by a qualifier prefix inside the first word ("then-", "ex-").
+    pub prefix: Option<Qualifier>,
+}
+
+impl TokHit {
+    /// The person, if the hit is a person's name.
+    pub fn person(&self) -> Option<PersonId> {
+        self.entries.iter().find_map(|e| match e {
+            Entry::Person(p) => Some(*p),
+            _ => None,
+        })
+    }
+
+    /// The body, if the hit is a body's name, adjective or possessive.
+    pub fn body(&self) -> Option<BodyId> {
+        self.entries.iter().find_map(|e| match e {
+            Entry::BodyName(b) | Entry::BodyAdjective(b) | Entry::BodyPossessive(b) => Some(*b),
+            _ => None,
+        })
+    }
+
+    /// Whether the hit is a possessive form of a body ("Israel's", "ICC's").
+    pub fn is_body_possessive(&self) -> bool {
+        self.entries.iter().any(|e| matches!(e, Entry::BodyPossessive(_)))
+            || (self.possessive && self.entries.iter().any(|e| matches!(e, Entry::BodyName(_))))
+    }
+
+    /// Whether the hit is a title or an office name.
+    pub fn is_title(&self) -> bool {
+        self.entries
+            .iter()
+            .any(|e| matches!(e, Entry::Title(_) | Entry::Office(_)))
+    }
+}
+
+/// One sentence with its words and hits.
+#[derive(Clone, Debug)]
+pub struct Sent<'a> {
+    /// Its paragraph.
+    pub paragraph: usize,
+    /// Its bytes.
+    pub range: Range<usize>,
+    /// Its words and marks.
+    pub tokens: Vec<Token<'a>>,
+    /// Gazetteer hits, by first word.
+    pub hits: Vec<TokHit>,
+    /// In a paragraph suppressed by `factcheck: ignore`.
+    pub ignored: bool,
+    /// In a heading.
+    pub heading: bool,
+}
+
+impl Sent<'_> {
+    /// The word `i` in lower case (curly apostrophes straightened).
+    pub fn lower(&self, i: usize) -> String {
+        self.tokens.get(i).map(Token::lower).unwrap_or_default()
+    }
+
+    /// Hits whose last word is `i`, longest first.
+    pub fn hits_ending_at(&self, i: usize) -> impl Iterator<Item = &TokHit> {
+        let mut v: Vec<&TokHit> = self.hits.iter().filter(move |h| h.end == i + 1).collect();
+        v.sort_by_key(|h| h.start);
+        v.into_iter()
+    }
+
+    /// Hits whose first word is `i`, longest first.
+    pub fn hits_starting_at(&self, i: usize) -> impl Iterator<Item = &TokHit> {
+        let mut v: Vec<&TokHit> = self.hits.iter().filter(move |h| h.start == i).collect();
+        v.sort_by_key(|h| std::cmp::Reverse(h.end));
+        v.into_iter()
+    }
+
+    /// The longest person-name hit starting at word `i`.
+    pub fn person_at(&self, i: usize) -> Option<&TokHit> {
+        self.hits_starting_at(i)
+            .find(|h| h.person().is_some() && h.prefix.is_none())
+    }
+
+    /// Bytes from word `a` to the end of word `b` (inclusive).
+    pub fn span(&self, a: usize, b: usize) -> Range<usize> {
+        self.tokens[a].start..self.tokens[b].end
+    }
+
+    /// Whether word `i` is a word (not a mark).
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
+    }
+}
+
+/// An unknown or known person or body mentioned in the article, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Where it is mentioned.
+    pub offset: usize,
+    /// Who or what.
+    pub who: Who,
+}
+
+/// A speaker or subject, resolved as far as possible.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Who {
+    /// A person: the name as best known, and the knowledge base's id when known.
+    Person {
+        /// Full name as written at its first full mention.
+        name: String,
+        /// The knowledge base's person.
+        id: Option<PersonId>,
+    },
+    /// A country or organization of the knowledge base.
+    Body(BodyId),
+    /// An organization known only by a description ("the club").
+    Described(String),
+}
+
+impl Who {
+    /// The knowledge-base speaker, when resolved.
+    pub fn speaker(&self) -> Option<Speaker> {
+        match self {
+            Who::Person { id: Some(p), .. } => Some(Speaker::Person(*p)),
+            Who::Body(b) => Some(Speaker::Body(*b)),
+            _ => None,
+        }
+    }
+}
+
+/// The article as extraction reads it.
+pub struct Doc<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// The knowledge base.
+    pub kb: &'a KnowledgeBase,
+    /// The masked text.
+    pub text: &'a str,
+    /// Every sentence, in order.
+    pub sentences: Vec<Sent<'a>>,
+    /// Every quotation, in order.
+    pub quotations: Vec<Quotation>,
+    /// Every person and body mentioned, in order (filled after roles are found).
+    pub mentions: Vec<Mention>,
+}
+
+impl<'a> Doc<'a> {
+    /// Reads `article`.
+    pub fn new(article: &'a Article, kb: &'a KnowledgeBase, gazetteer: &Gazetteer) -> Self {
+        let text = article.masked.as_str();
+        let hits = gazetteer.find(text);
+        let mut sentences = Vec::new();
+        let mut quotes = Vec::new();
+        for (p, para) in article.paragraphs.iter().enumerate() {
+            quotes.extend(quotations(text, para.range.clone()));
+            for s in article.sentences(p) {
+                let toks = tokens(text, s.range.clone());
+                let sent_hits = map_hits(&hits, &toks, &s.range, text);
+                sentences.push(Sent {
+                    paragraph: p,
+                    range: s.range,
+                    tokens: toks,
+                    hits: sent_hits,
+                    ignored: para.ignored,
+                    heading: para.heading,
+                });
+            }
+        }
+        let mut doc = Doc {
+            article,
+            kb,
+            text,
+            sentences,
+            quotations: quotes,
+            mentions: Vec::new(),
+        };
+        doc.collect_hit_mentions();
+        doc
+    }
+
+    /// Whether byte `offset` lies inside quoted words.
+    pub fn in_quote(&self, offset: usize) -> bool {
+        let i = self.quotations.partition_point(|q| q.open < offset);
+        i > 0 && {
+            let q = &self.quotations[i - 1];
+            offset >= q.inner.start && offset < q.close.as_ref().map_or(q.inner.end, |c| c.start)
+        }
+    }
+
+    /// The index of the sentence holding byte `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.start <= offset);
+        (i > 0 && offset <= self.sentences[i - 1].range.end).then(|| i - 1)
+    }
+
+    /// Records every person and body the gazetteer found outside quotations.
+    fn collect_hit_mentions(&mut self) {
+        let mut mentions = Vec::new();
+        for s in &self.sentences {
+            for h in &s.hits {
+                let offset = s.tokens[h.start].start;
+                if self.in_quote(offset) || h.prefix.is_some() {
+                    continue;
+                }
+                if let Some(p) = h.person() {
+                    mentions.push(Mention {
+                        offset,
+                        who: Who::Person {
+                            name: self.kb.persons[p.index()].name.clone(),
+                            id: Some(p),
+                        },
+                    });
+                } else if let Some(b) = h.body() {
+                    mentions.push(Mention {
+                        offset,
+                        who: Who::Body(b),
+                    });
+                }
+            }
+        }
+        mentions.sort_by_key(|m| m.offset);
+        mentions.dedup_by(|a, b| a.offset == b.offset);
+        self.mentions = mentions;
+    }
+
+    /// Adds the people of role claims the knowledge base does not know, so that a later "she
+    /// said" or surname can refer to them.
+    pub fn collect_mentions(&mut self, roles: &[Claim]) {
+        for c in roles {
+            if let Some(r) = c.role()
+                && r.person.id.is_none()
+            {
+                self.mentions.push(Mention {
+                    offset: r.person.span.start,
+                    who: Who::Person {
+                        name: r.person.written.clone(),
+                        id: None,
+                    },
+                });
+            }
+        }
+        self.mentions.sort_by_key(|m| m.offset);
+        self.mentions.dedup_by(|a, b| a.offset == b.offset);
+    }
+
+    /// The most recent mention before `offset` that `fits`.
+    pub fn last_mention(&self, offset: usize, fits: impl Fn(&Who) -> bool) -> Option<&Who> {
+        let i = self.mentions.partition_point(|m| m.offset < offset);
+        self.mentions[..i].iter().rev().map(|m| &m.who).find(|w| fits(w))
+    }
+
+    /// Who a pronoun before `offset` refers to: the most recent fitting person (he, she), body
+    /// (it) or either (they).
+    pub fn resolve_pronoun(&self, pronoun: &str, offset: usize) -> Option<Who> {
+        let kb = self.kb;
+        let person_fits = |w: &Who, want: &str| match w {
+            Who::Person { id: Some(p), .. } => kb.persons[p.index()].pronoun.as_deref().is_none_or(|x| x == want),
+            Who::Person { id: None, .. } => true,
+            _ => false,
+        };
+        match pronoun {
+            "he" | "him" | "his" => self.last_mention(offset, |w| person_fits(w, "he")).cloned(),
+            "she" | "her" => self.last_mention(offset, |w| person_fits(w, "she")).cloned(),
+            "it" | "its" => self
+                .last_mention(offset, |w| matches!(w, Who::Body(_) | Who::Described(_)))
+                .cloned(),
+            "they" | "their" => self.last_mention(offset, |_| true).cloned(),
+            _ => None,
+        }
+    }
+
+    /// Who a surname or single name before `offset` refers to: a person named in full earlier
+    /// in the article, else the knowledge base's person with that alias.
+    pub fn resolve_surname(&self, name: &str, offset: usize) -> Who {
+        let key = crate::text::name_key(name);
+        let earlier = self.last_mention(offset, |w| match w {
+            Who::Person { name: full, .. } => {
+                let full = crate::text::name_key(full);
+                full == key || full.ends_with(&format!(" {key}"))
+            }
+            _ => false,
+        });
+        if let Some(w) = earlier {
+            return w.clone();
+        }
+        // A full name written earlier without a title ("named Marta Silva as coach").
+        if let Some(full) = self.earlier_full_name(name, offset) {
+            let id = self.kb.person_named(&full);
+            return Who::Person { name: full, id };
+        }
+        if let Some(p) = self.kb.person_named(name) {
+            return Who::Person {
+                name: self.kb.persons[p.index()].name.clone(),
+                id: Some(p),
+            };
+        }
+        if let Some(b) = self.kb.body_named(name) {
+            return Who::Body(b);
+        }
+        Who::Person {
+            name: name.to_string(),
+            id: None,
+        }
+    }
+
+    /// A capitalized "Given Name" written before `offset` whose last word is `surname`.
+    fn earlier_full_name(&self, surname: &str, offset: usize) -> Option<String> {
+        for s in self.sentences.iter().filter(|s| s.range.start < offset) {
+            for (i, t) in s.tokens.iter().enumerate() {
+                if t.start >= offset || t.text != surname || i == 0 {
+                    continue;
+                }
+                let mut first = i;
+                while first > 0
+                    && s.tokens[first - 1].is_capitalized()
+                    && !is(lexicon::NOT_NAMES, &s.lower(first - 1))
+                    && !is(lexicon::TITLE_HEADS, &s.lower(first - 1))
+                    && i - first < 3
+                {
+                    first -= 1;
+                }
+                if first < i {
+                    return Some(s.tokens[first..=i].iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
+                }
+            }
+        }
+        None
+    }
+
+    /// The organization a description like "the court" refers to: the last body of that kind
+    /// mentioned, else the only one of that kind in the knowledge base.
+    pub fn resolve_kind(&self, kind: &str, offset: usize) -> Option<BodyId> {
+        let kb = self.kb;
+        let of_kind = |b: &BodyId| {
+            kb.bodies[b.index()]
+                .org_kind
+                .as_deref()
+                .is_some_and(|k| k.eq_ignore_ascii_case(kind))
+        };
+        // A chamber of a court is part of the court: "the court" is the outermost one.
+        let outermost = |mut b: BodyId| {
+            while let Some(parent) = kb.bodies[b.index()].of.filter(of_kind) {
+                b = parent;
+            }
+            b
+        };
+        if let Some(Who::Body(b)) = self.last_mention(offset, |w| matches!(w, Who::Body(b) if of_kind(b))) {
+            return Some(outermost(*b));
+        }
+        let mut tops: Vec<BodyId> = kb.bodies_of_kind(kind).iter().map(|b| outermost(*b)).collect();
+        tops.dedup();
+        match tops.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+}
+
+/// Maps gazetteer hits inside a sentence onto its words.
+fn map_hits(hits: &[super::gazetteer::Hit], toks: &[Token], range: &Range<usize>, text: &str) -> Vec<TokHit> {
+    let first = hits.partition_point(|h| h.start < range.start);
+    let mut out = Vec::new();
+    for h in hits[first..].iter().take_while(|h| h.start < range.end) {
+        if h.end > range.end {
+            continue;
+        }
+        // The first word: starts at the hit, or holds a qualifier prefix before it.
+        let Some(s) = toks.iter().position(|t| t.start <= h.start && h.start < t.end) else {
+            continue;
+        };
+        let prefix = if toks[s].start == h.start {
+            None
+        } else {
+            let before = text[toks[s].start..h.start].to_lowercase();
+            match before.trim_end_matches('-') {
+                "then" => Some(Qualifier::Then),
+                "ex" | "former" => Some(Qualifier::Former),
+                "acting" => Some(Qualifier::Acting),
+                _ => continue,
+            }
+        };
+        let Some(e) = toks.iter().position(|t| t.start < h.end && h.end <= t.end) else {
+            continue;
+        };
+        let rest = &text[h.end..toks[e].end];
+        let (possessive, elect) = match rest.to_lowercase().as_str() {
+            "" => (false, false),
+            "'s" | "’s" | "'" | "’" => (true, false),
+            "-elect" => (false, true),
+            _ => continue,
+        };
+        out.push(TokHit {
+            start: s,
+            end: e + 1,
+            entries: h.entries.clone(),
+            possessive,
+            elect,
+            prefix,
+        });
+    }
+    out
+}

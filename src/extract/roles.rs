@@ -1,0 +1,750 @@
+//! Role claims: a title given to a person.
+//!
+//! Four shapes of English news writing are read:
+//! - a title before the name: "Israeli Prime Minister Benjamin Netanyahu", "his former defense
+//!   minister Yoav Gallant", "Senate Majority Leader-elect John Thune";
+//! - an appositive after the name: "Benjamin Netanyahu, Israel's prime minister,", "Isaac
+//!   Herzog, the president of Israel,";
+//! - an appositive before the name: "Israel's president, Isaac Herzog,";
+//! - a possessive affiliation: "Fox News Digital's Anders Hagstrom".
+//!
+//! A title is read leftwards from its head word ("minister", or the last word of a title the
+//! knowledge base knows), gathering qualifiers, the country or body it belongs to and modifier
+//! words until a word that cannot be part of a title. The people may be unknown to the
+//! knowledge base: a capitalised name after a title is still a claim, to be reported unverified.
+
+use super::doc::{Doc, Sent, TokHit, Who};
+use super::lexicon::{self, is};
+use super::{Claim, ClaimKind, Detail, PersonRef, Qualifier, RoleClaim};
+use crate::date::DateValue;
+use crate::kb::{BodyId, BodyKind, EventDate, OfficeId};
+use crate::text::{name_key, phrase_stems};
+
+/// Abbreviated heads written with a full stop before the name ("Sen. John Thune").
+const ABBREVIATED: &[&str] = &[
+    "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "brig", "dr", "mr", "mrs", "ms", "prof",
+    "pres", "cmdr", "supt", "insp", "det",
+];
+
+/// A title phrase found in a sentence.
+#[derive(Clone, Debug, Default)]
+struct Phrase {
+    start: usize,
+    end: usize,
+    qualifier: Option<Qualifier>,
+    /// (word index, word in lower case) of the words that make up the title itself.
+    words: Vec<(usize, String)>,
+    bodies: Vec<(usize, BodyId)>,
+    unknown_body: Option<String>,
+    country_ref: bool,
+    kind_ref: Option<String>,
+}
+
+/// Splits "then-President" into its qualifier prefix, its base word in lower case, and whether
+/// it ends in "-elect".
+fn split_word(word: &str) -> (Option<Qualifier>, String, bool) {
+    let lower: String = word
+        .chars()
+        .map(crate::text::fold_char)
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut base = lower.as_str();
+    let mut prefix = None;
+    if let Some((p, rest)) = base.split_once('-')
+        && let Some(q) = qualifier_of(p)
+        && !rest.is_empty()
+    {
+        prefix = Some(q);
+        base = rest;
+    }
+    let (base, elect) = match base.strip_suffix("-elect") {
+        Some(b) if !b.is_empty() => (b, true),
+        _ => (base, false),
+    };
+    let base = base.strip_suffix("-designate").unwrap_or(base);
+    (prefix, base.to_string(), elect)
+}
+
+fn qualifier_of(w: &str) -> Option<Qualifier> {
+    Some(match w {
+        "former" | "ex" | "erstwhile" | "onetime" | "one-time" | "previous" | "late" => Qualifier::Former,
+        "then" => Qualifier::Then,
+        "elect" => Qualifier::Elect,
+        "acting" | "interim" | "caretaker" => Qualifier::Acting,
+        "incoming" | "designate" | "future" => Qualifier::Incoming,
+        "outgoing" => Qualifier::Outgoing,
+        "current" | "sitting" | "incumbent" | "new" | "newly" => Qualifier::None,
+        _ => return None,
+    })
+}
+
+fn set_qualifier(ph: &mut Phrase, q: Qualifier) {
+    // The word nearest the title wins ("former acting" is rare; "new" never overrides).
+    if ph.qualifier.is_none() || q != Qualifier::None {
+        ph.qualifier = Some(q);
+    }
+}
+
+fn possessive_stem(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix('\'').filter(|s| s.ends_with('s')))
+}
+
+/// Reads a title leftwards from its head word `h`.
+fn title_before(sent: &Sent, h: usize) -> Option<Phrase> {
+    let head = sent.tokens.get(h)?;
+    if !sent.is_word(h) {
+        return None;
+    }
+    let (prefix, base, elect) = split_word(head.text);
+    let kb_title: Option<&TokHit> = sent.hits_ending_at(h).find(|x| x.is_title() && !x.possessive);
+    if kb_title.is_none() && !is(lexicon::TITLE_HEADS, &base) {
+        return None;
+    }
+    let mut ph = Phrase {
+        start: h,
+        end: h + 1,
+        ..Phrase::default()
+    };
+    if let Some(q) = prefix {
+        set_qualifier(&mut ph, q);
+    }
+    if elect || kb_title.is_some_and(|t| t.elect) {
+        set_qualifier(&mut ph, Qualifier::Elect);
+    }
+    let mut j = h as isize;
+    if let Some(t) = kb_title {
+        for k in t.start..=h {
+            ph.words.push((k, split_word(sent.tokens[k].text).1));
+        }
+        if let Some(q) = t.prefix {
+            set_qualifier(&mut ph, q);
+        }
+        ph.start = t.start;
+        j = t.start as isize - 1;
+    } else {
+        ph.words.push((h, base));
+        j -= 1;
+    }
+    let mut steps = 0;
+    while j >= 0 && steps < 8 {
+        steps += 1;
+        let i = j as usize;
+        let tok = &sent.tokens[i];
+        if !sent.is_word(i) {
+            break;
+        }
+        // A person's name ends the title on its left, unless possessive ("Netanyahu's").
+        if let Some(p) = sent.hits_ending_at(i).find(|x| x.person().is_some()) {
+            if p.possessive && p.body().is_none() {
+                ph.start = p.start;
+            }
+            break;
+        }
+        if let Some(t) = sent.hits_ending_at(i).find(|x| x.is_title() && !x.possessive) {
+            for k in t.start..=i {
+                ph.words.push((k, split_word(sent.tokens[k].text).1));
+            }
+            if let Some(q) = t.prefix {
+                set_qualifier(&mut ph, q);
+            }
+            ph.start = t.start;
+            j = t.start as isize - 1;
+            continue;
+        }
+        if let Some(b) = sent.hits_ending_at(i).find(|x| x.body().is_some()) {
+            ph.bodies.push((b.start, b.body().unwrap_or(BodyId(0))));
+            ph.start = b.start;
+            if let Some(q) = b.prefix {
+                set_qualifier(&mut ph, q);
+            }
+            if b.is_body_possessive() {
+                break;
+            }
+            j = b.start as isize - 1;
+            continue;
+        }
+        let (prefix, w, _) = split_word(tok.text);
+        if let Some(q) = qualifier_of(&w) {
+            set_qualifier(&mut ph, q);
+            ph.start = i;
+            j -= 1;
+            continue;
+        }
+        if is(lexicon::POSSESSIVE_DETERMINERS, &w) {
+            ph.start = i;
+            break;
+        }
+        if let Some(stem) = possessive_stem(&w) {
+            let the_before = i > 0 && sent.lower(i - 1) == "the";
+            if matches!(stem, "country" | "nation") && the_before {
+                ph.country_ref = true;
+                ph.start = i - 1;
+            } else if the_before && !tok.is_capitalized() {
+                ph.kind_ref = Some(stem.to_string());
+                ph.start = i - 1;
+            } else if tok.is_capitalized() {
+                ph.unknown_body = Some(tok.text.to_string());
+                ph.start = i;
+            }
+            break;
+        }
+        if (is(lexicon::TITLE_MODIFIERS, &w) || is(lexicon::TITLE_HEADS, &w)) && !is(lexicon::STOP_WORDS, &w) {
+            if let Some(q) = prefix {
+                set_qualifier(&mut ph, q);
+            }
+            ph.words.push((i, w));
+            ph.start = i;
+            j -= 1;
+            continue;
+        }
+        if tok.is_capitalized() && !is(lexicon::NOT_NAMES, &w) && !is(lexicon::STOP_WORDS, &w) {
+            // A country or body the knowledge base does not know ("Dutch").
+            let text = match &ph.unknown_body {
+                Some(u) => format!("{} {u}", tok.text),
+                None => tok.text.to_string(),
+            };
+            ph.unknown_body = Some(text);
+            ph.start = i;
+            j -= 1;
+            continue;
+        }
+        break;
+    }
+    ph.words.sort_by_key(|(i, _)| *i);
+    ph.words.dedup();
+    Some(ph)
+}
+
+/// Whether a title is only a courtesy title or rank ("Mr.", "Maj. Gen."), not an office.
+fn only_honorifics(ph: &Phrase) -> bool {
+    ph.bodies.is_empty() && ph.unknown_body.is_none() && ph.words.iter().all(|(_, w)| is(lexicon::HONORIFICS, w))
+}
+
+/// A person's name starting at word `n`: a known name, or up to four capitalised words.
+fn name_at(doc: &Doc, sent: &Sent, n: usize) -> Option<(usize, PersonRef)> {
+    let tok = sent.tokens.get(n)?;
+    if let Some(h) = sent.person_at(n) {
+        let last = &sent.tokens[h.end - 1];
+        let end_byte = if h.possessive {
+            possessive_cut(last.text, last.start)
+        } else {
+            last.end
+        };
+        return Some((
+            h.end,
+            PersonRef {
+                written: doc.article.text[tok.start..end_byte].to_string(),
+                span: tok.start..end_byte,
+                id: h.person(),
+            },
+        ));
+    }
+    if !starts_name(sent, n) {
+        return None;
+    }
+    let mut end = n + 1;
+    while end < sent.tokens.len() && end - n < 4 {
+        let t = &sent.tokens[end];
+        let w = sent.lower(end);
+        if t.is_capitalized() && !is(lexicon::NOT_NAMES, &w) && !is(lexicon::TITLE_HEADS, &split_word(t.text).1) {
+            end += 1;
+        } else if is(lexicon::NAME_PARTICLES, &w) && sent.tokens.get(end + 1).is_some_and(|t| t.is_capitalized()) {
+            end += 2;
+        } else if t.is('.') && sent.tokens[end - 1].text.chars().count() == 1 && sent.tokens[end - 1].is_capitalized() {
+            // An initial: "John F. Kennedy".
+            end += 1;
+        } else {
+            break;
+        }
+        // A possessive ends the name.
+        if possessive_stem(&sent.lower(end - 1)).is_some() {
+            break;
+        }
+    }
+    while end > n + 1 && !sent.is_word(end - 1) {
+        end -= 1;
+    }
+    let last = &sent.tokens[end - 1];
+    let end_byte = possessive_cut(last.text, last.start);
+    let written = doc.article.text[tok.start..end_byte].to_string();
+    let id = doc.kb.person_named(&written);
+    Some((
+        end,
+        PersonRef {
+            written,
+            span: tok.start..end_byte,
+            id,
+        },
+    ))
+}
+
+/// Whether word `n` can start an unknown name.
+fn starts_name(sent: &Sent, n: usize) -> bool {
+    let tok = &sent.tokens[n];
+    let w = sent.lower(n);
+    tok.is_capitalized()
+        && tok.text.chars().count() > 1
+        && !is(lexicon::NOT_NAMES, &w)
+        && !is(lexicon::TITLE_HEADS, &split_word(tok.text).1)
+        && !is(lexicon::TITLE_MODIFIERS, &w)
+        && !sent.hits_starting_at(n).any(|h| h.body().is_some() || h.is_title())
+        && (!tok.text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            // Initials written in capitals before a name: "JD Vance".
+            || (tok.text.chars().count() <= 3 && sent.tokens.get(n + 1).is_some_and(|t| t.is_capitalized() && t.text.chars().any(char::is_lowercase))))
+}
+
+/// The end of a word without its possessive ending.
+fn possessive_cut(word: &str, start: usize) -> usize {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(s) = word.strip_suffix(suffix)
+            && (suffix.len() > 1 || s.ends_with('s'))
+        {
+            return start + s.len();
+        }
+    }
+    start + word.len()
+}
+
+/// "of Israel" after a title: the words it spans, the body when known, and the text.
+type OfBody = (usize, usize, Option<BodyId>, String);
+
+struct Found {
+    start: usize,
+    end: usize,
+    person: PersonRef,
+    phrase: Option<Phrase>,
+    of_body: Option<OfBody>,
+}
+
+/// Every role claim of the article.
+pub fn extract(doc: &Doc) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = Vec::new();
+    for sent in &doc.sentences {
+        let mut found: Vec<Found> = Vec::new();
+        title_first(doc, sent, &mut found);
+        appositive_after(doc, sent, &mut found);
+        appositive_before(doc, sent, &mut found);
+        affiliation(doc, sent, &mut found);
+        for f in found {
+            // The claim ends with the name (without a possessive ending) or with the title after it.
+            let last = &sent.tokens[f.end - 1];
+            let end = if last.start < f.person.span.end {
+                f.person.span.end
+            } else {
+                last.end.max(f.person.span.end)
+            };
+            let span = sent.tokens[f.start].start..end;
+            if doc.in_quote(f.person.span.start) {
+                continue;
+            }
+            if claims.iter().any(|c| {
+                c.span.start <= f.person.span.start
+                    && f.person.span.end <= c.span.end
+                    && c.span.start <= span.start
+                    && span.end <= c.span.end
+            }) {
+                continue;
+            }
+            let role = resolve(doc, sent, &f);
+            claims.push(Claim {
+                kind: ClaimKind::Role,
+                text: doc.article.text[span.clone()].to_string(),
+                span,
+                sentence: sent.range.clone(),
+                ignored: sent.ignored,
+                detail: Detail::Role(role),
+            });
+        }
+    }
+    claims
+}
+
+/// "Israeli Prime Minister Benjamin Netanyahu".
+fn title_first(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
+    let mut n = 1;
+    while n < sent.tokens.len() {
+        let Some((end, person)) = name_at(doc, sent, n) else {
+            n += 1;
+            continue;
+        };
+        let mut h = n - 1;
+        if sent.tokens[h].is('.') && h > 0 && is(ABBREVIATED, &sent.lower(h - 1)) {
+            h -= 1;
+        }
+        if let Some(ph) = title_before(sent, h) {
+            if !only_honorifics(&ph) {
+                found.push(Found {
+                    start: ph.start,
+                    end,
+                    person,
+                    phrase: Some(ph),
+                    of_body: None,
+                });
+            }
+            n = end;
+        } else {
+            n += 1;
+        }
+    }
+}
+
+/// A title phrase written to the right of word `k` that ends before a terminator: returns the
+/// head's index, the index after the phrase, and an "of BODY" part.
+fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize, Option<OfBody>)> {
+    let mut i = k;
+    let mut last_head = None;
+    while i < sent.tokens.len() && i < k + 8 {
+        if !sent.is_word(i) {
+            break;
+        }
+        if let Some(t) = sent.hits_starting_at(i).find(|x| x.is_title() || x.body().is_some()) {
+            if t.person().is_some() && t.body().is_none() {
+                break;
+            }
+            if t.is_title() {
+                last_head = Some(t.end - 1);
+            }
+            i = t.end;
+            continue;
+        }
+        let (_, w, _) = split_word(sent.tokens[i].text);
+        if is(lexicon::TITLE_HEADS, &w) {
+            last_head = Some(i);
+        } else if !(qualifier_of(&w).is_some()
+            || is(lexicon::TITLE_MODIFIERS, &w)
+            || (i == k && is(lexicon::POSSESSIVE_DETERMINERS, &w))
+            || possessive_stem(&w).is_some()
+            || w == "the"
+            || (sent.tokens[i].is_capitalized() && !is(lexicon::NOT_NAMES, &w)))
+        {
+            break;
+        }
+        i += 1;
+    }
+    let head = last_head?;
+    let mut after = head + 1;
+    // "the president of Israel", "a reporter for Fox News Digital".
+    let mut of_body = None;
+    if matches!(sent.lower(after).as_str(), "of" | "for" | "at") {
+        let mut b = after + 1;
+        if sent.lower(b) == "the" {
+            b += 1;
+        }
+        if let Some(hit) = sent.hits_starting_at(b).find(|x| x.body().is_some() && !x.possessive) {
+            let written = doc.article.text[sent.span(b, hit.end - 1)].to_string();
+            of_body = Some((after, hit.end, hit.body(), written));
+            after = hit.end;
+        } else if sent.tokens.get(b).is_some_and(|t| t.is_capitalized()) {
+            let mut e = b;
+            while e < sent.tokens.len() && sent.tokens[e].is_capitalized() && e < b + 4 {
+                e += 1;
+            }
+            let written = doc.article.text[sent.span(b, e - 1)].to_string();
+            of_body = Some((after, e, None, written));
+            after = e;
+        } else if sent.tokens.get(b).is_some_and(|t| !t.is_capitalized()) && b > after + 1 {
+            // "of the court": a description resolved later.
+            let w = sent.lower(b);
+            if !is(lexicon::STOP_WORDS, &w) {
+                let body = doc.resolve_kind(&w, sent.tokens[b].start);
+                of_body = Some((after, b + 1, body, doc.article.text[sent.span(b - 1, b)].to_string()));
+                after = b + 1;
+            }
+        }
+    }
+    Some((head, after, of_body))
+}
+
+fn terminates(sent: &Sent, i: usize) -> bool {
+    match sent.tokens.get(i) {
+        None => true,
+        Some(t) if !sent.is_word(i) => t.is(',') || t.is('.') || t.is(';') || t.is(')') || t.is('—') || t.is('–'),
+        Some(_) => {
+            is(lexicon::REPORTING_VERBS, &sent.lower(i))
+                || matches!(sent.lower(i).as_str(), "who" | "has" | "had" | "is" | "was" | "will")
+        }
+    }
+}
+
+/// "Benjamin Netanyahu, Israel's prime minister,".
+fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
+    for n in 0..sent.tokens.len() {
+        let Some((end, person)) = name_at(doc, sent, n) else {
+            continue;
+        };
+        if person.id.is_none() && end - n < 2 {
+            continue;
+        }
+        if !sent.tokens.get(end).is_some_and(|t| t.is(',')) {
+            continue;
+        }
+        let mut k = end + 1;
+        if matches!(sent.lower(k).as_str(), "the" | "a" | "an") {
+            k += 1;
+        }
+        let Some((head, after, of_body)) = title_to_the_right(doc, sent, k) else {
+            continue;
+        };
+        if !terminates(sent, after) {
+            continue;
+        }
+        let Some(ph) = title_before(sent, head) else {
+            continue;
+        };
+        if ph.start < k.saturating_sub(1) || ph.start > k || only_honorifics(&ph) && of_body.is_none() {
+            continue;
+        }
+        found.push(Found {
+            start: n,
+            end: after,
+            person,
+            phrase: Some(ph),
+            of_body,
+        });
+    }
+}
+
+/// "Israel's president, Isaac Herzog," and "The president of Israel, Isaac Herzog,".
+fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
+    for c in 1..sent.tokens.len() {
+        if !sent.tokens[c].is(',') {
+            continue;
+        }
+        let Some((end, person)) = name_at(doc, sent, c + 1) else {
+            continue;
+        };
+        if person.id.is_none() && end - (c + 1) < 2 {
+            continue;
+        }
+        if !terminates(sent, end)
+            && !sent
+                .tokens
+                .get(end)
+                .is_some_and(|t| t.kind != super::super::article::TokenKind::Punct)
+        {
+            continue;
+        }
+        // The title ends just before the comma, possibly with "of BODY".
+        let mut of_body = None;
+        let mut head = c - 1;
+        if let Some(b) = sent.hits_ending_at(c - 1).find(|x| x.body().is_some())
+            && b.start >= 2
+            && sent.lower(b.start - 1) == "of"
+        {
+            let written = doc.article.text[sent.span(b.start, c - 1)].to_string();
+            of_body = Some((b.start - 1, c, b.body(), written));
+            head = b.start - 2;
+        }
+        let Some(mut ph) = title_before(sent, head) else {
+            continue;
+        };
+        // The phrase must open the clause, and say whose office it is.
+        let opens = ph.start == 0
+            || !sent.is_word(ph.start - 1)
+            || is(lexicon::STOP_WORDS, &sent.lower(ph.start - 1))
+            || is(lexicon::REPORTING_VERBS, &sent.lower(ph.start - 1));
+        let definite = ph.start > 0 && sent.lower(ph.start - 1) == "the";
+        let identified = definite
+            || !ph.bodies.is_empty()
+            || ph.country_ref
+            || ph.kind_ref.is_some()
+            || of_body.is_some()
+            || ph.unknown_body.is_some();
+        if !opens || !identified || only_honorifics(&ph) {
+            continue;
+        }
+        if ph.start > 0 && sent.lower(ph.start - 1) == "the" {
+            ph.start -= 1;
+        }
+        found.push(Found {
+            start: ph.start,
+            end,
+            person,
+            phrase: Some(ph),
+            of_body,
+        });
+    }
+}
+
+/// "Fox News Digital's Anders Hagstrom".
+fn affiliation(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
+    for h in &sent.hits {
+        if !h.is_body_possessive() || h.person().is_some() {
+            continue;
+        }
+        let Some((end, person)) = name_at(doc, sent, h.end) else {
+            continue;
+        };
+        if person.id.is_none() && end - h.end < 2 {
+            continue;
+        }
+        if found.iter().any(|f| f.person.span == person.span) {
+            continue;
+        }
+        let mut ph = Phrase {
+            start: h.start,
+            end: h.end,
+            ..Phrase::default()
+        };
+        if let Some(b) = h.body() {
+            ph.bodies.push((h.start, b));
+        }
+        found.push(Found {
+            start: h.start,
+            end,
+            person,
+            phrase: Some(ph),
+            of_body: None,
+        });
+    }
+}
+
+/// Resolves the title to offices of the knowledge base.
+fn resolve(doc: &Doc, sent: &Sent, f: &Found) -> RoleClaim {
+    let kb = doc.kb;
+    let ph = f.phrase.clone().unwrap_or_default();
+    let offset = sent.tokens[f.start].start;
+    let mut bodies: Vec<BodyId> = ph.bodies.iter().map(|(_, b)| *b).collect();
+    let mut unknown_body = ph.unknown_body.clone();
+    if ph.country_ref {
+        match doc.last_mention(
+            offset,
+            |w| matches!(w, Who::Body(b) if kb.bodies[b.index()].kind == BodyKind::Country),
+        ) {
+            Some(Who::Body(b)) => bodies.push(*b),
+            _ => unknown_body = Some("the country".into()),
+        }
+    }
+    if let Some(kind) = &ph.kind_ref {
+        match doc.resolve_kind(kind, offset) {
+            Some(b) => bodies.push(b),
+            None => unknown_body = Some(format!("the {kind}")),
+        }
+    }
+    if let Some((_, _, body, written)) = &f.of_body {
+        match body {
+            Some(b) => bodies.push(*b),
+            None => unknown_body = Some(written.clone()),
+        }
+    }
+    let affiliation = ph.words.is_empty();
+    let words: Vec<&str> = ph.words.iter().map(|(_, w)| w.as_str()).collect();
+    let mut offices: Vec<OfficeId> = Vec::new();
+    let mut exact = false;
+    if !affiliation {
+        // The title written as an office's full name ("Senate Majority Leader", or with its
+        // body: "Israeli Defense Minister").
+        let first_word = ph.words.first().map_or(ph.start, |(i, _)| *i);
+        let first_body = ph.bodies.iter().map(|(i, _)| *i).min().unwrap_or(first_word);
+        let last = ph.end.max(ph.start + 1) - 1;
+        let mut names = vec![words.join(" ")];
+        let tail = |from: usize| {
+            (from..=last)
+                .map(|k| split_word(sent.tokens[k].text).1)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        names.push(tail(first_body.min(first_word)));
+        for name in names {
+            if let Some(o) = kb.lookup(&name).iter().find_map(|e| match e {
+                crate::kb::Entity::Office(o) => Some(*o),
+                _ => None,
+            }) {
+                offices.push(o);
+                exact = true;
+                break;
+            }
+        }
+        if offices.is_empty() {
+            for k in 0..words.len() {
+                let key = name_key(&words[k..].join(" "));
+                let cands = kb.offices_titled(&key);
+                if !cands.is_empty() {
+                    offices = cands.to_vec();
+                    exact = k == 0;
+                    break;
+                }
+            }
+        }
+        if unknown_body.is_some() && bodies.is_empty() {
+            offices.clear();
+        }
+        if !bodies.is_empty() {
+            offices.retain(|o| bodies.iter().all(|b| kb.office_in(*o, *b)));
+        }
+    } else if let Some(b) = bodies.first() {
+        // Membership: any office of the body or of its parts.
+        offices = (0..kb.offices.len())
+            .map(|i| OfficeId(i as u32))
+            .filter(|o| kb.office_in(*o, *b))
+            .collect();
+        exact = true;
+    }
+    let title_end = if affiliation { ph.end } else { ph.end.max(ph.start + 1) };
+    let mut title = doc.article.text[sent.span(ph.start, title_end - 1)].to_string();
+    if let Some((_, _, _, written)) = &f.of_body {
+        title = format!("{title} of {written}");
+    }
+    let unknown_body = if bodies.is_empty() { unknown_body } else { None };
+    RoleClaim {
+        person: f.person.clone(),
+        title,
+        qualifier: ph.qualifier.unwrap_or(Qualifier::None),
+        offices,
+        exact,
+        body: bodies.last().copied(),
+        unknown_body,
+        affiliation,
+        context: None,
+    }
+}
+
+/// Gives each role claim the date its sentence describes: the nearest date claim of the same
+/// clause; for a "then-" title with no date, the date of an event the sentence names.
+pub fn set_context(doc: &Doc, roles: &mut [Claim], dates: &[Claim]) {
+    for c in roles.iter_mut() {
+        let sentence = c.sentence.clone();
+        let span = c.span.clone();
+        let Detail::Role(r) = &mut c.detail else {
+            continue;
+        };
+        let same_clause = |d: &Claim| {
+            let (a, b) = if d.span.start < span.start {
+                (d.span.end, span.start)
+            } else {
+                (span.end, d.span.start)
+            };
+            !doc.article.text[a.min(b)..b.max(a)].contains(';')
+        };
+        let from_date = dates
+            .iter()
+            .filter(|d| d.sentence == sentence && same_clause(d))
+            .filter_map(|d| {
+                d.date()
+                    .and_then(|x| x.value)
+                    .map(|v| (d.span.start.abs_diff(span.start), v))
+            })
+            .min_by_key(|(dist, _)| *dist)
+            .map(|(_, v)| v);
+        if from_date.is_some() || r.qualifier != Qualifier::Then {
+            r.context = from_date;
+            continue;
+        }
+        r.context = (|| {
+            let s = doc.sentences.iter().find(|s| s.range == sentence)?;
+            let stems: Vec<String> = s
+                .tokens
+                .iter()
+                .filter(|t| t.kind != crate::article::TokenKind::Punct)
+                .flat_map(|t| phrase_stems(t.text))
+                .collect();
+            let m = doc.kb.event_index.find(&stems);
+            let e = m.first()?;
+            Some(match doc.kb.event_date(e.event) {
+                EventDate::On(d) => DateValue::Point(d),
+                EventDate::Range(a, b) => DateValue::Range(a, b),
+            })
+        })();
+    }
+}
