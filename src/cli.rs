@@ -291,6 +291,19 @@ fn walk_articles(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A progress bar on stderr for a long run on a terminal; nothing otherwise.
+fn progress_bar(n: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if n < 50 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(n as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed}") {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
 /// `factcheck check`.
 pub fn check(opts: &CheckOptions) -> Result<u8> {
     let config = configuration()?;
@@ -309,11 +322,12 @@ pub fn check(opts: &CheckOptions) -> Result<u8> {
     };
     let paths = article_paths(&opts.articles)?;
     let extractor = Extractor::new(&rules.kb);
+    let results = crate::check_paths(&extractor, &paths, date, opts.jobs, progress_bar(paths.len()))?;
     let mut reports = Vec::new();
     let mut unusable = false;
-    for path in &paths {
-        match Article::read(path, date) {
-            Ok(article) => reports.push(crate::check_article(&extractor, article)),
+    for r in results {
+        match r {
+            Ok(report) => reports.push(report),
             Err(e) => {
                 anstream::eprintln!("error: {e}");
                 unusable = true;

@@ -118,3 +118,32 @@ pub fn check_article(extractor: &extract::Extractor, article: article::Article) 
         notices,
     }
 }
+
+/// Checks many articles, spread over `jobs` threads (default: all cores). The results are in
+/// the order of `paths` whatever the thread count, so reports are byte-identical.
+pub fn check_paths(
+    extractor: &extract::Extractor,
+    paths: &[PathBuf],
+    date: Option<date::Date>,
+    jobs: Option<usize>,
+    progress: Option<indicatif::ProgressBar>,
+) -> Result<Vec<Result<report::ArticleReport, article::ArticleError>>, rayon::ThreadPoolBuildError> {
+    use rayon::prelude::*;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build()?;
+    let results = pool.install(|| {
+        paths
+            .par_iter()
+            .map(|p| {
+                let r = article::Article::read(p, date).map(|a| check_article(extractor, a));
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+                r
+            })
+            .collect()
+    });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    Ok(results)
+}
