@@ -9,7 +9,7 @@ For each case folder it checks that:
   - case.toml has a one-line `description`, and a publication `date` (a TOML date) unless the
     article's TOML front matter (between `+++` lines) supplies one — never both missing;
   - every expectation has a known `kind` and `verdict`, an optional `nth` >= 1 and optional
-    `reason` (a list of strings), and no other keys; every planted `fail` carries a `reason`;
+    `reason` (a list of strings), `gap` (a known limitation: the claim must not fail), and no other keys; every planted `fail` carries a `reason`;
   - every `text` occurs in the article bytes at least `nth` times (first occurrence by default);
   - no two expectations point at the same (text, nth, kind), and no two expectations of the same
     kind overlap in the article (a short text must not land inside a longer expected claim);
@@ -23,7 +23,7 @@ import tomllib
 
 KINDS = {"role", "date", "attribution"}
 VERDICTS = {"pass", "fail", "unverified", "not-fail", "any", "no-fail"}
-EXPECT_KEYS = {"text", "kind", "verdict", "nth", "reason"}
+EXPECT_KEYS = {"text", "kind", "verdict", "nth", "reason", "gap"}
 CASE_KEYS = {"description", "date", "credit"}
 ARTICLE_NAMES = ("article.txt", "article.md")
 

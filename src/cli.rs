@@ -341,6 +341,9 @@ pub fn check(opts: &CheckOptions) -> Result<u8> {
             "{}",
             serde_json::to_string_pretty(&crate::report::json::report(&reports, &rules.kb))?
         )?,
+        "markdown" => write!(out, "{}", crate::report::markdown::render(&reports, &rules.kb))?,
+        "sarif" => writeln!(out, "{}", crate::report::sarif::render(&reports, &rules.kb))?,
+        "junit" => write!(out, "{}", crate::report::junit::render(&reports, &rules.kb))?,
         "jsonl" => {
             for r in &reports {
                 writeln!(
@@ -365,7 +368,199 @@ pub fn check(opts: &CheckOptions) -> Result<u8> {
     Ok(u8::from(failed))
 }
 
-/// `factcheck test`.
-pub fn test(_opts: &TestOptions) -> Result<u8> {
-    bail!("test is not implemented yet")
+/// Whether a path holds rule files rather than cases.
+fn holds_rules(p: &Path) -> bool {
+    if p.extension().is_some_and(|e| e == "fc") {
+        return true;
+    }
+    let mut files = Vec::new();
+    collect_rule_files(p, &mut files).is_ok()
+        && !files.is_empty()
+        && crate::cases::find(p).map(|c| c.is_empty()).unwrap_or(true)
+}
+
+/// `factcheck test`: snapshot-tests case folders, or runs the examples the rules carry.
+pub fn test(opts: &TestOptions) -> Result<u8> {
+    let config = configuration()?;
+    let paths: Vec<PathBuf> = if opts.paths.is_empty() {
+        vec![PathBuf::from("cases")]
+    } else {
+        opts.paths.clone()
+    };
+    let examples = opts.examples || paths.iter().all(|p| holds_rules(p));
+    let mut rule_opts = opts.rules.clone();
+    if examples && !opts.examples && rule_opts.paths.is_empty() {
+        rule_opts.paths = paths.clone();
+    }
+    let Some(rules) = load_checked_rules(&rule_opts, config.as_ref()) else {
+        return Ok(2);
+    };
+    let extractor = Extractor::new(&rules.kb);
+    if examples {
+        return test_examples(&extractor, opts.junit);
+    }
+    test_cases(&extractor, &paths, opts.bless, opts.junit)
+}
+
+fn test_examples(extractor: &Extractor, junit: bool) -> Result<u8> {
+    let outcomes = crate::examples::run(extractor);
+    let failed: Vec<_> = outcomes.iter().filter(|o| !o.passed).collect();
+    let mut out = anstream::stdout();
+    if junit {
+        let mut suite = quick_junit::TestSuite::new("rule examples");
+        for o in &outcomes {
+            let mut case = quick_junit::TestCase::new(
+                format!("{} {}", o.location, o.sentence),
+                if o.passed {
+                    quick_junit::TestCaseStatus::success()
+                } else {
+                    let mut s = quick_junit::TestCaseStatus::non_success(quick_junit::NonSuccessKind::Failure);
+                    s.set_message(format!("expected {}: {}", o.expected.keyword(), o.found));
+                    s
+                },
+            );
+            case.set_classname(o.location.split(':').next().unwrap_or_default().to_string());
+            suite.add_test_case(case);
+        }
+        let mut report = quick_junit::Report::new("factcheck");
+        report.add_test_suite(suite);
+        writeln!(
+            out,
+            "{}",
+            report
+                .to_string()
+                .map_err(|e| anyhow::anyhow!("cannot write JUnit: {e}"))?
+        )?;
+    } else {
+        for o in &failed {
+            writeln!(
+                out,
+                "FAIL {}: expected {} for \"{}\"\n     {}",
+                o.location,
+                o.expected.keyword(),
+                o.sentence,
+                o.found
+            )?;
+        }
+        writeln!(
+            out,
+            "rule examples: {} passed, {} failed",
+            outcomes.len() - failed.len(),
+            failed.len()
+        )?;
+    }
+    Ok(u8::from(!failed.is_empty()))
+}
+
+fn test_cases(extractor: &Extractor, roots: &[PathBuf], bless: bool, junit: bool) -> Result<u8> {
+    let mut cases = Vec::new();
+    for r in roots {
+        cases.extend(crate::cases::find(r)?);
+    }
+    if cases.is_empty() {
+        bail!(
+            "no case folders below {}",
+            roots
+                .iter()
+                .map(|r| r.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let mut out = anstream::stdout();
+    let mut failures = 0;
+    let mut results: Vec<(String, Option<String>)> = Vec::new();
+    for case in &cases {
+        let name = case.dir.display().to_string();
+        let actual = case.report(extractor)?;
+        let path = case.snapshot_path();
+        let stored = std::fs::read_to_string(&path).ok();
+        let problem: Option<String> = match &stored {
+            None => Some("no expected report (new case)".to_string()),
+            Some(text) => {
+                let expected: serde_json::Value = serde_json::from_str(crate::cases::snapshot_contents(text))
+                    .map_err(|e| crate::cases::CaseError::Snapshot(path.display().to_string(), e.to_string()))?;
+                let actual_v: serde_json::Value = serde_json::from_str(&actual)?;
+                let changes = crate::cases::compare(&expected, &actual_v);
+                (!changes.is_empty()).then(|| {
+                    changes
+                        .iter()
+                        .map(|c| match c {
+                            crate::cases::Change::Added(s) => format!("  + {s}"),
+                            crate::cases::Change::Removed(s) => format!("  - {s}"),
+                            crate::cases::Change::Changed(s) => format!("  ~ {s}"),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+            }
+        };
+        match (&problem, bless) {
+            (None, _) => {
+                if !junit {
+                    writeln!(out, "ok      {name}")?;
+                }
+            }
+            (Some(p), true) => {
+                let mut text = String::from(crate::cases::SNAPSHOT_HEADER);
+                text.push_str(&actual);
+                text.push('\n');
+                write_atomically(&path, text.as_bytes())
+                    .with_context(|| format!("cannot write `{}`", path.display()))?;
+                if !junit {
+                    let what = if stored.is_none() { "new" } else { "blessed" };
+                    writeln!(out, "{what:<7} {name}")?;
+                    if stored.is_some() {
+                        writeln!(out, "{p}")?;
+                    }
+                }
+            }
+            (Some(p), false) => {
+                failures += 1;
+                if !junit {
+                    writeln!(out, "FAIL    {name}\n{p}")?;
+                }
+            }
+        }
+        results.push((name, if bless { None } else { problem }));
+    }
+    if junit {
+        let mut suite = quick_junit::TestSuite::new("cases");
+        for (name, problem) in &results {
+            let status = match problem {
+                None => quick_junit::TestCaseStatus::success(),
+                Some(p) => {
+                    let mut s = quick_junit::TestCaseStatus::non_success(quick_junit::NonSuccessKind::Failure);
+                    s.set_message("the report differs from the expected one");
+                    s.set_description(p.clone());
+                    s
+                }
+            };
+            let mut case = quick_junit::TestCase::new(name.clone(), status);
+            case.set_classname("factcheck test");
+            suite.add_test_case(case);
+        }
+        let mut report = quick_junit::Report::new("factcheck");
+        report.add_test_suite(suite);
+        writeln!(
+            out,
+            "{}",
+            report
+                .to_string()
+                .map_err(|e| anyhow::anyhow!("cannot write JUnit: {e}"))?
+        )?;
+    } else {
+        writeln!(
+            out,
+            "cases: {} passed, {} failed{}",
+            cases.len() - failures,
+            failures,
+            if failures > 0 && !bless {
+                " (run with --bless to accept the new reports)"
+            } else {
+                ""
+            }
+        )?;
+    }
+    Ok(u8::from(failures > 0))
 }

@@ -13,11 +13,13 @@
 //! See `ARCHITECTURE.md` for the map of the code and `docs/rules.md` for the rule language.
 
 pub mod article;
+pub mod cases;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
+pub mod examples;
 pub mod extract;
 pub mod kb;
 pub mod report;

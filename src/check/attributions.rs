@@ -19,7 +19,7 @@ pub const MISQUOTE_SIMILARITY: f64 = 0.8;
 pub const MISQUOTE_MIN_WORDS: usize = 4;
 
 /// Fewest content words that make words distinctive enough to prove misattribution (with at
-/// least two more words in all).
+/// least one more word in all).
 pub const DISTINCTIVE_WORDS: usize = 3;
 
 const COMMON: &[&str] = &[
@@ -67,11 +67,15 @@ pub fn parts(quote: &str) -> Vec<Vec<String>> {
         }
     }
     out.push(cur);
-    out.into_iter().map(|p| quote_words(&p)).filter(|w| !w.is_empty()).collect()
+    out.into_iter()
+        .map(|p| quote_words(&p))
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 fn distinctive(words: &[String]) -> bool {
-    words.len() >= DISTINCTIVE_WORDS + 2 && words.iter().filter(|w| !COMMON.contains(&w.as_str())).count() >= DISTINCTIVE_WORDS
+    words.len() > DISTINCTIVE_WORDS
+        && words.iter().filter(|w| !COMMON.contains(&w.as_str())).count() >= DISTINCTIVE_WORDS
 }
 
 /// Whether quote `q` counts as said by `speaker`: by them, or — for an organisation — by a
@@ -96,7 +100,7 @@ fn quote_label(kb: &KnowledgeBase, q: QuoteId) -> String {
     format!(
         "{} ({} of {})",
         kb.speaker_name(quote.speaker),
-        quote.delivery.keyword(),
+        quote.delivery.noun(),
         quote.date
     )
 }
@@ -135,7 +139,7 @@ pub fn judge(a: &AttributionClaim, kb: &KnowledgeBase) -> Judgement {
             Verdict::Pass,
             format!(
                 "{name}'s {} of {} records these words{by}",
-                quote.delivery.keyword(),
+                quote.delivery.noun(),
                 quote.date
             ),
         )
@@ -144,14 +148,17 @@ pub fn judge(a: &AttributionClaim, kb: &KnowledgeBase) -> Judgement {
     if let Some(m) = matches.first() {
         let quote = &kb.quotes[m.quote.index()];
         if distinctive(&words) {
-            return Judgement::new(
+            let mut j = Judgement::new(
                 Verdict::Fail,
                 format!(
                     "misattributed: these words are recorded as said by {}, not by {name}",
                     quote_label(kb, m.quote)
                 ),
-            )
-            .cite(kb, &quote.provenance);
+            );
+            for m in &matches {
+                j = j.cite(kb, &kb.quotes[m.quote.index()].provenance);
+            }
+            return j;
         }
         return Judgement::unverified(format!(
             "these words are too few to tell: they are on record for {}, and {name} may have used them too",
@@ -168,7 +175,7 @@ pub fn judge(a: &AttributionClaim, kb: &KnowledgeBase) -> Judgement {
                 verdict: Verdict::Fail,
                 reason: format!(
                     "misquoted: {name}'s {} of {} reads \"{}\"",
-                    quote.delivery.keyword(),
+                    quote.delivery.noun(),
                     quote.date,
                     n.recorded.join(" ")
                 ),
@@ -239,6 +246,8 @@ mod tests {
         assert!(!distinctive(&w("fundamentally rejects")));
         assert!(!distinctive(&w("we have been very clear")));
         assert!(distinctive(&w("This is a dark day for justice")));
+        assert!(distinctive(&w("territorial jurisdiction of Palestine")));
+        assert!(!distinctive(&w("a statement of ambition")));
     }
 
     #[test]

@@ -59,6 +59,15 @@ fn fit(claim: &Interval, event: EventDate) -> Fit {
     }
 }
 
+/// "on 2024-11-21", "in 2020", "from 2003 to 2004".
+fn when_text(d: EventDate) -> String {
+    match d {
+        EventDate::On(p) if p.precision() == Precision::Day => format!("on {p}"),
+        EventDate::On(p) => format!("in {p}"),
+        EventDate::Range(a, b) => format!("from {a} to {b}"),
+    }
+}
+
 fn describe(value: &DateValue, claim: &Claim, pub_date: Option<Date>) -> String {
     let d = claim.date();
     match (d.is_some_and(|d| d.relative), pub_date) {
@@ -139,7 +148,7 @@ fn judge_events(
                 };
                 return Judgement::new(
                     Verdict::Pass,
-                    format!("{meaning}; {} happened on {matched}", event.name),
+                    format!("{meaning}; {} happened {}", event.name, when_text(matched)),
                 )
                 .cite(kb, &event.provenance);
             }
@@ -164,7 +173,8 @@ fn judge_events(
             EventDate::On(p) if p.precision() == Precision::Day => {
                 format!("on {p} (a {})", weekday_name(p.first_day().weekday()))
             }
-            other => format!("in {other}"),
+            EventDate::On(p) => format!("in {p}"),
+            EventDate::Range(a, b) => format!("from {a} to {b}"),
         };
         parts.push(format!("{} happened {when}", event.name));
         j = j.cite(kb, &event.provenance);
@@ -236,7 +246,7 @@ fn judge_statement(
                 format!(
                     "{}; a {} of {name} is recorded on {}",
                     describe(value, claim, pub_date),
-                    quote.delivery.keyword(),
+                    quote.delivery.noun(),
                     quote.date
                 ),
             )

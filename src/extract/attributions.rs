@@ -148,7 +148,7 @@ fn after(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
             f
         });
     }
-    if is(lexicon::REPORTING_VERBS, &w) {
+    if sent.is_reporting_verb(a) {
         return speaker_right(doc, sent, a + 1).map(|mut f| {
             f.verb = Some(sent.tokens[a].text.to_string());
             f
@@ -156,13 +156,13 @@ fn after(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
     }
     // X [also] said
     let mut v = a;
-    while v < sent.tokens.len() && v < a + 8 && !is(lexicon::REPORTING_VERBS, &sent.lower(v)) {
+    while v < sent.tokens.len() && v < a + 8 && !sent.is_reporting_verb(v) {
         if !sent.is_word(v) {
             return None;
         }
         v += 1;
     }
-    if v >= sent.tokens.len() || !is(lexicon::REPORTING_VERBS, &sent.lower(v)) || v == a {
+    if v >= sent.tokens.len() || !sent.is_reporting_verb(v) || v == a {
         return None;
     }
     let mut e = v - 1;
@@ -195,7 +195,7 @@ fn before(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
     }
     let v = (0..open)
         .rev()
-        .find(|&i| is(lexicon::REPORTING_VERBS, &sent.lower(i)) && !doc.in_quote(sent.tokens[i].start))?;
+        .find(|&i| sent.is_reporting_verb(i) && !doc.in_quote(sent.tokens[i].start))?;
     let verb = Some(sent.tokens[v].text.to_string());
     // Inversion: "Said Israeli President Isaac Herzog: “…”".
     if v == 0

@@ -491,33 +491,30 @@ fn period(d: Date, unit: &str, shift: i64) -> Option<DateValue> {
     }
 }
 
-/// The sentence's stems for matching event aliases, with the word each stem comes from. A
-/// claimed title with its name ("then-ICC Prosecutor Fatou Bensouda") counts as the name's
-/// last word, so aliases such as "sanctions against Bensouda" still meet.
-fn stems_of(sent: &Sent, units: &[Range<usize>]) -> (Vec<String>, Vec<usize>) {
+/// The sentence's stems for matching event aliases, with the word each stem comes from and
+/// the cost of skipping it. Inside a claimed title with its name ("then-ICC Prosecutor Fatou
+/// Bensouda") only the first stem costs anything, so the whole counts as one word; the words of
+/// a date cost nothing.
+fn stems_of(sent: &Sent, roles: &[Range<usize>], dates: &[Range<usize>]) -> (Vec<String>, Vec<usize>, Vec<u8>) {
     let mut stems = Vec::new();
     let mut at = Vec::new();
-    let mut i = 0;
-    while i < sent.tokens.len() {
-        if let Some(u) = units.iter().find(|u| u.start == i && u.end - u.start > 1) {
-            let last = u.end - 1;
-            for s in phrase_stems(sent.tokens[last].text) {
-                stems.push(s);
-                at.push(last);
-            }
-            i = u.end;
+    let mut costs = Vec::new();
+    for (i, t) in sent.tokens.iter().enumerate() {
+        if t.kind == TokenKind::Punct {
             continue;
         }
-        let t = &sent.tokens[i];
-        if t.kind != TokenKind::Punct {
-            for s in phrase_stems(t.text) {
-                stems.push(s);
-                at.push(i);
-            }
+        // A date inside a phrase is an adverbial: "asked the court in May to issue warrants"
+        // still says "asked the court to issue warrants".
+        let inner = roles.iter().any(|r| r.start < i && i < r.end) || dates.iter().any(|d| d.contains(&i));
+        for (k, s) in phrase_stems(t.text).into_iter().enumerate() {
+            stems.push(s);
+            at.push(i);
+            costs.push(u8::from(
+                !(inner || (k > 0 && roles.iter().any(|r| r.start <= i && i < r.end))),
+            ));
         }
-        i += 1;
     }
-    (stems, at)
+    (stems, at, costs)
 }
 
 /// An event alias found in a sentence, by word positions.
@@ -571,7 +568,7 @@ fn distance(sent: &Sent, a: usize, b: usize, units: &[Range<usize>], dates: &[Ra
                 return None;
             }
         } else {
-            if is(lexicon::CLAUSE_BREAKS, &w) || is(lexicon::REPORTING_VERBS, &w) {
+            if is(lexicon::CLAUSE_BREAKS, &w) || sent.is_reporting_verb(i) {
                 return None;
             }
             d += 1;
@@ -606,17 +603,20 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
                 units.push(a..b + 1);
             }
         }
+        let role_units: Vec<Range<usize>> = units.clone();
         for h in &sent.hits {
             if h.person().is_some() || h.body().is_some() {
                 units.push(h.start..h.end);
             }
         }
         units.sort_by_key(|u| (u.start, std::cmp::Reverse(u.end)));
-        let (stems, at) = stems_of(sent, &units);
+        let date_ranges: Vec<Range<usize>> = exprs.iter().map(|e| e.start..e.end).collect();
+        let (stems, at, costs) = stems_of(sent, &role_units, &date_ranges);
+
         let found: Vec<Found> = doc
             .kb
             .event_index
-            .find(&stems)
+            .find_with_costs(&stems, &costs)
             .into_iter()
             .map(|m| Found {
                 event: m.event,
@@ -645,11 +645,16 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
         // it is given to the events no other date of the sentence took.
         for (k, e) in exprs.iter().enumerate() {
             // Also a timeline entry: "2024-11-21: warrants issued", "Nov. 21 — warrants issued".
-            let opens = e.start == 0
+            // A clause after a semicolon opens the same way ("…; in April 2021, Biden lifted them").
+            let clause_start = e.start == 0 || sent.tokens[e.start - 1].is(';');
+            let opens = clause_start
                 && sent
                     .tokens
                     .get(e.end)
                     .is_some_and(|t| t.is(',') || t.is(':') || t.is('—') || t.is('–') || t.is('-'));
+            let clause_end = (e.end..sent.tokens.len())
+                .find(|&i| sent.tokens[i].is(';'))
+                .unwrap_or(sent.tokens.len());
             if !opens
                 || links[k]
                     .as_ref()
@@ -660,7 +665,7 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
             let mut events: Vec<EventId> = Vec::new();
             let mut first: Option<&Found> = None;
             for (fi, f) in found.iter().enumerate() {
-                if f.start < e.end || taken.contains(&fi) || hypothetical(sent, f) {
+                if f.start < e.end || f.end > clause_end || taken.contains(&fi) || hypothetical(sent, f) {
                     continue;
                 }
                 if !events.contains(&f.event) {
@@ -760,8 +765,13 @@ fn link(
     best.sort_by_key(|a| (a.0, a.1, std::cmp::Reverse(a.2)));
     let speech = speech_cue(doc, sent, e);
     let event_distance = best.first().map(|b| b.0);
+    // A cue that is itself a word of the event's alias ("Herzog condemned …") names the event.
+    let cue_in_event = |cue: usize| {
+        best.first()
+            .is_some_and(|b| (found[b.3].start..found[b.3].end).contains(&cue))
+    };
     match (speech, event_distance) {
-        (Some((cue_d, cue_word, who)), ed) if ed.is_none_or(|ed| cue_d < ed) => (
+        (Some((cue_d, cue_at, cue_word, who)), ed) if ed.is_none_or(|ed| cue_d < ed) && !cue_in_event(cue_at) => (
             Some(Link {
                 events: Vec::new(),
                 linked_by: Some(cue_word),
@@ -793,7 +803,7 @@ fn link(
 }
 
 /// A reporting verb or an occasion of speech just before the date, and who spoke.
-fn speech_cue(doc: &Doc, sent: &Sent, e: &Expr) -> Option<(usize, String, Option<Who>)> {
+fn speech_cue(doc: &Doc, sent: &Sent, e: &Expr) -> Option<(usize, usize, String, Option<Who>)> {
     let mut d = 0;
     let mut i = e.start;
     while i > 0 && d < 4 {
@@ -821,9 +831,9 @@ fn speech_cue(doc: &Doc, sent: &Sent, e: &Expr) -> Option<(usize, String, Option
         ) {
             continue;
         }
-        if is(lexicon::REPORTING_VERBS, &w) || is(lexicon::SPEECH_NOUNS, &w) {
+        if sent.is_reporting_verb(i) || is(lexicon::SPEECH_NOUNS, &w) {
             let who = subject_before(doc, sent, i);
-            return Some((d, sent.tokens[i].text.to_string(), who));
+            return Some((d, i, sent.tokens[i].text.to_string(), who));
         }
         if !sent.is_word(i) {
             return None;

@@ -108,6 +108,14 @@ impl Sent<'_> {
         self.tokens[a].start..self.tokens[b].end
     }
 
+    /// Whether word `i` is a reporting verb ("said", "wrote"): in lower case, as a verb is
+    /// written after the start of a sentence ("the United States" does not state).
+    pub fn is_reporting_verb(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| (i == 0 || !t.is_capitalized()) && is(lexicon::REPORTING_VERBS, &t.lower()))
+    }
+
     /// Whether word `i` is a word (not a mark).
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind != TokenKind::Punct)

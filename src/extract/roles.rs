@@ -16,6 +16,7 @@
 use super::doc::{Doc, Sent, TokHit, Who};
 use super::lexicon::{self, is};
 use super::{Claim, ClaimKind, Detail, PersonRef, Qualifier, RoleClaim};
+use crate::article::TokenKind;
 use crate::date::DateValue;
 use crate::kb::{BodyId, BodyKind, EventDate, OfficeId};
 use crate::text::{name_key, phrase_stems};
@@ -265,6 +266,10 @@ fn name_at(doc: &Doc, sent: &Sent, n: usize) -> Option<(usize, PersonRef)> {
     while end > n + 1 && !sent.is_word(end - 1) {
         end -= 1;
     }
+    // "Executive Order 13928": a name is not followed by a number.
+    if sent.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Number) {
+        return None;
+    }
     let last = &sent.tokens[end - 1];
     let end_byte = possessive_cut(last.text, last.start);
     let written = doc.article.text[tok.start..end_byte].to_string();
@@ -443,12 +448,22 @@ fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize,
             let written = doc.article.text[sent.span(b, e - 1)].to_string();
             of_body = Some((after, e, None, written));
             after = e;
-        } else if sent.tokens.get(b).is_some_and(|t| !t.is_capitalized()) && b > after + 1 {
-            // "of the court": a description resolved later.
+        } else if sent
+            .tokens
+            .get(b)
+            .is_some_and(|t| !t.is_capitalized() && t.kind == TokenKind::Word)
+        {
             let w = sent.lower(b);
             if !is(lexicon::STOP_WORDS, &w) {
-                let body = doc.resolve_kind(&w, sent.tokens[b].start);
-                of_body = Some((after, b + 1, body, doc.article.text[sent.span(b - 1, b)].to_string()));
+                // "of the court": a description, resolved to the body last named of that kind;
+                // "head of design": a part of the title the knowledge base cannot place.
+                let body = if b > after + 1 {
+                    doc.resolve_kind(&w, sent.tokens[b].start)
+                } else {
+                    None
+                };
+                let from = if b > after + 1 { b - 1 } else { b };
+                of_body = Some((after, b + 1, body, doc.article.text[sent.span(from, b)].to_string()));
                 after = b + 1;
             }
         }
@@ -461,8 +476,7 @@ fn terminates(sent: &Sent, i: usize) -> bool {
         None => true,
         Some(t) if !sent.is_word(i) => t.is(',') || t.is('.') || t.is(';') || t.is(')') || t.is('—') || t.is('–'),
         Some(_) => {
-            is(lexicon::REPORTING_VERBS, &sent.lower(i))
-                || matches!(sent.lower(i).as_str(), "who" | "has" | "had" | "is" | "was" | "will")
+            sent.is_reporting_verb(i) || matches!(sent.lower(i).as_str(), "who" | "has" | "had" | "is" | "was" | "will")
         }
     }
 }
@@ -517,12 +531,7 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         if person.id.is_none() && end - (c + 1) < 2 {
             continue;
         }
-        if !terminates(sent, end)
-            && !sent
-                .tokens
-                .get(end)
-                .is_some_and(|t| t.kind != super::super::article::TokenKind::Punct)
-        {
+        if !terminates(sent, end) && !sent.tokens.get(end).is_some_and(|t| t.kind != TokenKind::Punct) {
             continue;
         }
         // The title ends just before the comma, possibly with "of BODY".
@@ -543,7 +552,7 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         let opens = ph.start == 0
             || !sent.is_word(ph.start - 1)
             || is(lexicon::STOP_WORDS, &sent.lower(ph.start - 1))
-            || is(lexicon::REPORTING_VERBS, &sent.lower(ph.start - 1));
+            || sent.is_reporting_verb(ph.start - 1);
         let definite = ph.start > 0 && sent.lower(ph.start - 1) == "the";
         let identified = definite
             || !ph.bodies.is_empty()
@@ -736,7 +745,7 @@ pub fn set_context(doc: &Doc, roles: &mut [Claim], dates: &[Claim]) {
             let stems: Vec<String> = s
                 .tokens
                 .iter()
-                .filter(|t| t.kind != crate::article::TokenKind::Punct)
+                .filter(|t| t.kind != TokenKind::Punct)
                 .flat_map(|t| phrase_stems(t.text))
                 .collect();
             let m = doc.kb.event_index.find(&stems);

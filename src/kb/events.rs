@@ -53,13 +53,20 @@ impl EventIndex {
     /// Every alias found in a sentence given as stems. Where matches of different lengths
     /// overlap, only the longest remain: the more specific phrase names the event.
     pub fn find(&self, stems: &[String]) -> Vec<EventMention> {
+        self.find_with_costs(stems, &vec![1; stems.len()])
+    }
+
+    /// Like [`EventIndex::find`], where skipping stem `i` between two alias words costs
+    /// `costs[i]` instead of one: a name with its title ("then-ICC Prosecutor Fatou
+    /// Bensouda") can count as a single word, so "sanctions against Bensouda" still meets it.
+    pub fn find_with_costs(&self, stems: &[String], costs: &[u8]) -> Vec<EventMention> {
         let mut found = Vec::new();
         for (i, s) in stems.iter().enumerate() {
             let Some(patterns) = self.by_first.get(s) else {
                 continue;
             };
             for p in patterns {
-                if let Some(end) = match_from(stems, i, &p.stems) {
+                if let Some(end) = match_from(stems, costs, i, &p.stems) {
                     found.push(EventMention {
                         event: p.event,
                         start: i,
@@ -77,7 +84,7 @@ impl EventIndex {
                             .filter(|(k, _)| *k != skip)
                             .map(|(_, s)| s.clone())
                             .collect();
-                        if let Some(end) = match_from(stems, i, &shorter) {
+                        if let Some(end) = match_from(stems, costs, i, &shorter) {
                             found.push(EventMention {
                                 event: p.event,
                                 start: i,
@@ -109,12 +116,23 @@ impl EventIndex {
     }
 }
 
-fn match_from(stems: &[String], start: usize, pattern: &[String]) -> Option<usize> {
+fn match_from(stems: &[String], costs: &[u8], start: usize, pattern: &[String]) -> Option<usize> {
     let mut at = start;
     for want in &pattern[1..] {
-        let window = stems.get(at + 1..(at + 2 + MAX_GAP).min(stems.len()))?;
-        let k = window.iter().position(|s| s == want)?;
-        at += 1 + k;
+        let mut skipped = 0usize;
+        let mut j = at + 1;
+        loop {
+            let s = stems.get(j)?;
+            if s == want {
+                break;
+            }
+            skipped += usize::from(costs.get(j).copied().unwrap_or(1));
+            if skipped > MAX_GAP || j > at + 16 {
+                return None;
+            }
+            j += 1;
+        }
+        at = j;
     }
     Some(at + 1)
 }

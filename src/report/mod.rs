@@ -2,6 +2,9 @@
 //! fields are gathered once here.
 
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use serde_json::{Map, Value, json};
@@ -51,6 +54,10 @@ pub fn claim_fields(article: &Article, claim: &Claim, kb: &KnowledgeBase) -> Map
                 m.insert("precision".into(), json!(d.precision));
             }
             m.insert("relative".into(), json!(d.relative));
+            if d.year_inferred {
+                m.insert("year_inferred".into(), json!(true));
+            }
+
             if let Some(u) = &d.unresolved {
                 m.insert("unresolved".into(), json!(u));
             }

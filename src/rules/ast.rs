@@ -226,6 +226,16 @@ pub enum Delivery {
 }
 
 impl Delivery {
+    /// How reasons name it: "Biden's statement of 2024-11-21".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Delivery::Said => "remarks",
+            Delivery::Wrote => "writing",
+            Delivery::Statement => "statement",
+            Delivery::Post => "post",
+        }
+    }
+
     /// The keyword.
     pub fn keyword(self) -> &'static str {
         match self {
