@@ -317,10 +317,23 @@ pub fn check(opts: &CheckOptions) -> Result<u8> {
         || config
             .as_ref()
             .is_some_and(|c| c.config.deny.iter().any(|d| d == "unverified"));
+    let baseline: Option<serde_json::Value> = match &opts.baseline {
+        None => None,
+        Some(p) => {
+            let text = crate::rules::loader::read_text(p).map_err(|r| anyhow::anyhow!("cannot read baseline `{}`: {r}", p.display()))?;
+            let v: serde_json::Value = serde_json::from_str(&text)
+                .with_context(|| format!("baseline `{}` is not a JSON report", p.display()))?;
+            if !v["articles"].is_array() {
+                bail!("baseline `{}` is not a factcheck JSON report (no `articles`)", p.display());
+            }
+            Some(v)
+        }
+    };
     let Some(rules) = load_checked_rules(&opts.rules, config.as_ref()) else {
         return Ok(2);
     };
     let paths = article_paths(&opts.articles)?;
+
     let extractor = Extractor::new(&rules.kb);
     let results = crate::check_paths(&extractor, &paths, date, opts.jobs, progress_bar(paths.len()))?;
     let mut reports = Vec::new();
@@ -334,13 +347,22 @@ pub fn check(opts: &CheckOptions) -> Result<u8> {
             }
         }
     }
+    let flips = match &baseline {
+        Some(old) => crate::cases::flips(old, &crate::report::json::report(&reports, &rules.kb)),
+        None => Vec::new(),
+    };
     let mut out = anstream::stdout();
     match format.as_str() {
-        "json" => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&crate::report::json::report(&reports, &rules.kb))?
-        )?,
+        "json" => {
+            let mut doc = crate::report::json::report(&reports, &rules.kb);
+            if let (Some(path), Some(obj)) = (&opts.baseline, doc.as_object_mut()) {
+                obj.insert(
+                    "baseline".into(),
+                    serde_json::json!({ "path": path.display().to_string(), "flips": flips }),
+                );
+            }
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?
+        }
         "markdown" => write!(out, "{}", crate::report::markdown::render(&reports, &rules.kb))?,
         "sarif" => writeln!(out, "{}", crate::report::sarif::render(&reports, &rules.kb))?,
         "junit" => write!(out, "{}", crate::report::junit::render(&reports, &rules.kb))?,
@@ -360,6 +382,24 @@ pub fn check(opts: &CheckOptions) -> Result<u8> {
     }
     if unusable {
         return Ok(2);
+    }
+    if let Some(path) = &opts.baseline {
+        let mut err = anstream::stderr();
+        if flips.is_empty() {
+            writeln!(err, "baseline {}: no verdict changed", path.display())?;
+        } else {
+            writeln!(err, "baseline {}: {} verdicts changed", path.display(), flips.len())?;
+            for f in &flips {
+                writeln!(
+                    err,
+                    "  {}:{}: {} \"{}\": {} → {} ({})",
+                    f.path, f.line, f.kind, f.text, f.old, f.new, f.reason
+                )?;
+            }
+        }
+        if flips.iter().any(|f| f.new == "fail" && f.old != "fail") {
+            return Ok(1);
+        }
     }
     let failed = reports.iter().any(|r| {
         let s = r.summary();
