@@ -128,8 +128,9 @@ pub fn lint(opts: &RuleOptions) -> Result<u8> {
     let mut out = anstream::stdout();
     writeln!(
         out,
-        "{} files: {} people, {} countries and organizations, {} offices, {} tenures, {} events, {} quotes; {} of {} facts carry examples",
+        "{} file{}: {} people, {} countries and organizations, {} offices, {} tenures, {} events, {} quotes; {} of {} facts carry examples",
         rules.sources.len(),
+        if rules.sources.len() == 1 { "" } else { "s" },
         kb.persons.len(),
         kb.bodies.len(),
         kb.offices.len(),

@@ -75,9 +75,11 @@ fn build(loaded: Loaded) -> RuleSet {
         let mut statements = 0;
         for &id in &files {
             let (tree, diagnostics) = rules::parse_file(id, &sources.get(id).text);
+            let clean = !diagnostics.iter().any(Diagnostic::is_error);
             all.extend(diagnostics);
             statements += tree.statements.len();
-            if tree.statements.is_empty() {
+            if tree.statements.is_empty() && clean {
+
                 all.push(
                     Diagnostic::warning("empty", format!("`{}` holds no statements", sources.get(id).name)).at(
                         id,

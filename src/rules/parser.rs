@@ -494,7 +494,8 @@ fn property(i: Input) -> PResult<Property> {
     };
     let (mut i, _) = hs(i)?;
     let mut values = Vec::new();
-    if !at_line_end(&i) {
+    // A flag takes no value: what follows it on the line is the next property.
+    if !at_line_end(&i) && !super::schema::is_flag(name.node) {
         loop {
             let (rest, v) = cut(|i| prop_value(name.node, i)).parse(i)?;
             values.push(v);
@@ -508,8 +509,9 @@ fn property(i: Input) -> PResult<Property> {
             }
         }
     }
-    if !at_line_end(&i) {
-        return SyntaxError::at(&i, "`,` or the end of the line").fail();
+    // Several properties may share a line ("{ title "X" open }").
+    if !at_line_end(&i) && !i.fragment().starts_with(|c: char| c.is_ascii_lowercase()) {
+        return SyntaxError::at(&i, "`,`, another property or the end of the line").fail();
     }
     let end = values.last().map_or(name.span.end as usize, |v| v.span.end as usize);
     Ok((
@@ -532,7 +534,27 @@ fn leading_word<'a>(i: &Input<'a>) -> &'a str {
     leading_word_of(i.fragment())
 }
 
+/// Moves past a bad property: to the block's `}` if it closes on this line (outside strings),
+/// else to the start of the next line.
+fn skip_property(i: Input) -> Input {
+    let line = i.fragment().split('\n').next().unwrap_or("");
+    let mut in_string = false;
+    let mut escaped = false;
+    for (n, c) in line.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            '#' if !in_string => break,
+            '}' if !in_string => return i.take_from(n),
+            _ => {}
+        }
+    }
+    skip_line(i)
+}
+
 /// Moves to the start of the next line.
+
 fn skip_line(i: Input) -> Input {
     match i.fragment().find('\n') {
         Some(n) => i.take_from(n + 1),
@@ -610,9 +632,9 @@ impl<'s> Parse<'s> {
                 }
                 Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
                     self.report(e);
-                    i = skip_line(i);
+                    i = skip_property(i);
                 }
-                Err(nom::Err::Incomplete(_)) => i = skip_line(i),
+                Err(nom::Err::Incomplete(_)) => i = skip_property(i),
             }
         }
     }

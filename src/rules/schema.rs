@@ -100,7 +100,13 @@ const QUOTE: &[PropertySpec] = &[
     EXAMPLE,
 ];
 
+/// Whether a property of this name is a flag (takes no value) in every statement that has it.
+pub fn is_flag(name: &str) -> bool {
+    OFFICE.iter().any(|s| s.name == name && s.kind == ValueKind::Flag)
+}
+
 /// The properties a statement with keyword `keyword` accepts.
+
 pub fn properties_of(keyword: &str) -> &'static [PropertySpec] {
     match keyword {
         "country" => COUNTRY,
