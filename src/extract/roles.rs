@@ -39,6 +39,8 @@ struct Phrase {
     unknown_body: Option<String>,
     country_ref: bool,
     kind_ref: Option<String>,
+    /// Opened by a possessive person or pronoun ("Netanyahu's", "his").
+    possessor: bool,
 }
 
 /// Splits "then-President" into its qualifier prefix, its base word in lower case, and whether
@@ -139,6 +141,7 @@ fn title_before(sent: &Sent, h: usize) -> Option<Phrase> {
         if let Some(p) = sent.hits_ending_at(i).find(|x| x.person().is_some()) {
             if p.possessive && p.body().is_none() {
                 ph.start = p.start;
+                ph.possessor = true;
             }
             break;
         }
@@ -174,6 +177,7 @@ fn title_before(sent: &Sent, h: usize) -> Option<Phrase> {
         }
         if is(lexicon::POSSESSIVE_DETERMINERS, &w) {
             ph.start = i;
+            ph.possessor = true;
             break;
         }
         if let Some(stem) = possessive_stem(&w) {
@@ -555,6 +559,7 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             || sent.is_reporting_verb(ph.start - 1);
         let definite = ph.start > 0 && sent.lower(ph.start - 1) == "the";
         let identified = definite
+            || ph.possessor
             || !ph.bodies.is_empty()
             || ph.country_ref
             || ph.kind_ref.is_some()
