@@ -90,6 +90,26 @@ fn markdown_snapshots() {
 }
 
 #[test]
+fn text_snapshots() {
+    let kb = &rules().kb;
+    insta::assert_snapshot!(
+        "text_reference",
+        factcheck::report::text::report(&[reference()], kb, false)
+    );
+    insta::assert_snapshot!(
+        "text_several",
+        factcheck::report::text::report(&[stale_title(), with_notice()], kb, false)
+    );
+}
+
+#[test]
+fn json_snapshots() {
+    let kb = &rules().kb;
+    let json = factcheck::report::json::report(&[stale_title()], kb);
+    insta::assert_snapshot!("json_stale_title", serde_json::to_string_pretty(&json).unwrap());
+}
+
+#[test]
 fn sarif_snapshots() {
     let kb = &rules().kb;
     insta::assert_snapshot!("sarif_reference", sarif::render(&[reference()], kb));
