@@ -165,6 +165,16 @@ fn judge_events(
         ))
         .cite(kb, &event.provenance);
     }
+    if d.reported {
+        let event = &kb.events[events[0].index()];
+        return Judgement::unverified(format!(
+            "{}, but {} happened {}; the date may be that of the reaction or report in the sentence rather than of the event",
+            describe(value, claim, pub_date),
+            event.name,
+            when_text(event.date)
+        ))
+        .cite(kb, &event.provenance);
+    }
     let mut j = Judgement::new(Verdict::Fail, String::new());
     let mut parts = Vec::new();
     for &e in events {

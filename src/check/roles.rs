@@ -248,13 +248,12 @@ impl Judge<'_> {
             return self.with(
                 Verdict::Fail,
                 format!(
-                    "{} takes the office of {} on {}; on {} {} is {}-elect{note}",
+                    "{} takes the office of {} on {}; on {} {} is only elect (chosen, not yet in office){note}",
                     self.name,
                     self.office(*next),
                     self.t(*next).start_text(),
                     self.date,
                     self.name,
-                    self.office(*next)
                 ),
                 &cite,
             );

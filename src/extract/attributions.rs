@@ -89,9 +89,35 @@ pub fn extract(doc: &Doc, _claims: &[Claim]) -> Vec<Claim> {
                 });
             }
         }
+        // A pronoun continues the last speaker when the nearest fitting name stands in the same
+        // sentence: "If Schumer does not act, he added, …" is still the previous speaker talking.
+        if let (Some(f), Some((p, prev))) = (&mut found, &last)
+            && matches!(f.written.to_lowercase().as_str(), "he" | "she" | "they")
+            && (*p == sent.paragraph || *p + 1 == sent.paragraph)
+            && prev.who != f.who
+            && let Who::Person { id, .. } = &prev.who
+        {
+            let pronoun = f.written.to_lowercase();
+            let fits = id.is_none_or(|p| {
+                doc.kb.persons[p.index()]
+                    .pronoun
+                    .as_deref()
+                    .is_none_or(|x| x == pronoun)
+            });
+            let nearest_here = doc
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.offset < q.open && m.who == f.who)
+                .is_some_and(|m| m.offset >= sent.range.start);
+            if fits && nearest_here {
+                f.who = prev.who.clone();
+            }
+        }
         if found.is_none() && words < 2 {
             continue;
         }
+
         if found.is_none() {
             // A headline: "Pentagon 'fundamentally rejects' ICC decision".
             found = headline_subject(doc, sent, q);

@@ -188,7 +188,8 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
                 out.push(e);
                 continue;
             }
-            let start = prep_start(i);
+            // "in Monday" is not English: "sworn in Monday" is a phrasal verb and a weekday.
+            let start = if prev == "in" { i } else { prep_start(i) };
             let mut end = i + 1;
             if matches!(sent.lower(end).as_str(), "morning" | "afternoon" | "evening" | "night") {
                 end += 1;
@@ -583,6 +584,40 @@ struct Link {
     events: Vec<EventId>,
     linked_by: Option<String>,
     statement_by: Option<Speaker>,
+    /// The event is named as the object of a reaction or a report ("condemned the arrest
+    /// warrants on Friday"): the date may be the reaction's.
+    reported: bool,
+}
+
+/// Irregular past forms that make an alias a verb phrase.
+const IRREGULAR_PAST: &[&str] = &[
+    "began", "begun", "took", "taken", "became", "won", "sought", "struck", "swore", "sworn", "made", "held", "met",
+    "led", "broke", "brought", "left", "ran", "went", "came", "fought", "laid", "set", "put", "threw", "chose",
+];
+
+/// Whether the alias matched at `f` is a verb phrase ("issued arrest warrants", "to issue
+/// warrants", "the war began") rather than a bare noun phrase ("the arrest warrants"): a date
+/// next to a verb phrase dates that verb, a date next to a noun phrase may date the verb that
+/// governs it.
+fn verbal(sent: &Sent, f: &Found) -> bool {
+    // An occasion of speech ("the Pentagon briefing") is the reaction itself.
+    (f.start..f.end).any(|i| is(lexicon::SPEECH_NOUNS, &sent.lower(i)))
+        || (f.start >= 1 && sent.lower(f.start - 1) == "to")
+        || (f.start..f.end).any(|i| {
+            let w = sent.lower(i);
+            sent.is_word(i)
+                && !sent.tokens[i].is_capitalized()
+                && ((w.len() > 4 && w.ends_with("ed")) || is(IRREGULAR_PAST, &w))
+        })
+}
+
+/// Whether a reaction or report (not an announcement) governs the words before `to` in the
+/// sentence: "Biden condemned …", "the Pentagon said it rejects …".
+fn governed_by_reaction(sent: &Sent, to: usize) -> bool {
+    (0..to).any(|i| {
+        let w = sent.lower(i);
+        (sent.is_reporting_verb(i) && !w.starts_with("announc")) || is(lexicon::SPEECH_NOUNS, &w)
+    })
 }
 
 /// Every date claim of the article, linked to events or statements.
@@ -648,10 +683,9 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
             // A clause after a semicolon opens the same way ("…; in April 2021, Biden lifted them").
             let clause_start = e.start == 0 || sent.tokens[e.start - 1].is(';');
             let opens = clause_start
-                && sent
-                    .tokens
-                    .get(e.end)
-                    .is_some_and(|t| t.is(',') || t.is(':') || t.is('—') || t.is('–') || t.is('-'));
+                && sent.tokens.get(e.end).is_some_and(|t| {
+                    t.is(',') || t.is(':') || t.is('—') || t.is('–') || t.is('-') || t.kind != TokenKind::Punct
+                });
             let clause_end = (e.end..sent.tokens.len())
                 .find(|&i| sent.tokens[i].is(';'))
                 .unwrap_or(sent.tokens.len());
@@ -674,10 +708,14 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
                 }
             }
             if let Some(f) = first {
+                // What someone said or did about an event is not dated by it: "On Monday,
+                // Netanyahu said the arrest warrants were antisemitic."
+                let reported = !verbal(sent, f) && governed_by_reaction(sent, f.start);
                 links[k] = Some(Link {
                     events,
                     linked_by: Some(doc.article.text[sent.span(f.start, f.end - 1)].to_string()),
                     statement_by: None,
+                    reported,
                 });
             }
         }
@@ -687,6 +725,7 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
                 events: Vec::new(),
                 linked_by: None,
                 statement_by: None,
+                reported: false,
             });
             claims.push(Claim {
                 kind: ClaimKind::Date,
@@ -703,6 +742,7 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
                     events: l.events,
                     statement_by: l.statement_by,
                     linked_by: l.linked_by,
+                    reported: l.reported,
                     weekday: e.weekday.map(|w| weekday_name(w).to_string()),
                 }),
             });
@@ -776,6 +816,7 @@ fn link(
                 events: Vec::new(),
                 linked_by: Some(cue_word),
                 statement_by: who.and_then(|w| w.speaker()),
+                reported: false,
             }),
             None,
         ),
@@ -789,11 +830,15 @@ fn link(
             }
             let f = &found[best[0].3];
             let phrase = doc.article.text[sent.span(f.start, f.end - 1)].to_string();
+            // A noun phrase on the date's left, under a reaction: "Biden condemned the arrest
+            // warrants on Friday" may date the condemning.
+            let reported = f.end <= e.start && !verbal(sent, f) && governed_by_reaction(sent, f.start);
             (
                 Some(Link {
                     events,
                     linked_by: Some(phrase),
                     statement_by: None,
+                    reported,
                 }),
                 Some(best[0].3),
             )
@@ -843,10 +888,12 @@ fn speech_cue(doc: &Doc, sent: &Sent, e: &Expr) -> Option<(usize, usize, String,
     None
 }
 
-/// The speaker of the clause whose verb or speech noun is word `v`: the nearest person or body
-/// named before it in the sentence (a pronoun is resolved to the last fitting mention).
+/// The speaker of the clause whose verb or speech noun is word `v`: the nearest person named
+/// before it in the sentence, or a subject pronoun (one that opens a clause, not an object as in
+/// "called it"), resolved to the last fitting mention; failing both, the nearest body.
 pub fn subject_before(doc: &Doc, sent: &Sent, v: usize) -> Option<Who> {
-    for i in (0..v).rev() {
+    let mut body = None;
+    for i in (0..v.min(sent.tokens.len())).rev() {
         if doc.in_quote(sent.tokens[i].start) {
             continue;
         }
@@ -860,22 +907,37 @@ pub fn subject_before(doc: &Doc, sent: &Sent, v: usize) -> Option<Who> {
                 id: Some(p),
             });
         }
-        if let Some(h) = sent.hits_ending_at(i).find(|h| {
-            h.body().is_some()
-                && !h.possessive
-                && !h
-                    .entries
-                    .iter()
-                    .any(|e| matches!(e, super::gazetteer::Entry::BodyAdjective(_)))
-        }) {
-            return h.body().map(Who::Body);
+        if let Some(m) = doc
+            .mentions
+            .iter()
+            .find(|m| m.offset == sent.tokens[i].start && matches!(m.who, Who::Person { id: None, .. }))
+        {
+            return Some(m.who.clone());
         }
         let w = sent.lower(i);
-        if matches!(w.as_str(), "he" | "she" | "it" | "they") {
-            return doc.resolve_pronoun(&w, sent.tokens[i].start);
+        let opens_clause = i == 0
+            || !sent.is_word(i - 1)
+            || matches!(
+                sent.lower(i - 1).as_str(),
+                "and" | "but" | "while" | "as" | "when" | "that" | "because"
+            );
+        if matches!(w.as_str(), "he" | "she" | "it" | "they") && opens_clause {
+            return doc.resolve_pronoun(&w, sent.tokens[i].start).or(body);
+        }
+        if body.is_none() {
+            if let Some(h) = sent.hits_ending_at(i).find(|h| {
+                h.body().is_some()
+                    && !h.possessive
+                    && !h
+                        .entries
+                        .iter()
+                        .any(|e| matches!(e, super::gazetteer::Entry::BodyAdjective(_)))
+            }) {
+                body = h.body().map(Who::Body);
+            }
         }
     }
-    None
+    body
 }
 
 /// The speaker a statement date is checked against, for reports.

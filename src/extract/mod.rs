@@ -130,6 +130,10 @@ pub struct DateClaim {
     /// The phrase that linked it ("issued the arrest warrants", "in a statement").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub linked_by: Option<String>,
+    /// The event is named as the object of a reaction or report ("condemned the arrest
+    /// warrants on Friday"): the date may be the reaction's, so it cannot refute the event's.
+    #[serde(skip)]
+    pub reported: bool,
     /// A weekday written with an explicit date ("Thursday, Nov. 21, 2024"), which must agree.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weekday: Option<String>,

@@ -498,23 +498,73 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             continue;
         }
         let mut k = end + 1;
+        // "X, who was Israel's defense minister,": a relative clause gives the title, in the
+        // present (held now) or the past (held at some time, like "then-").
+        let mut relative = None;
+        if sent.lower(k) == "who" {
+            let (verb, next) = (sent.lower(k + 1), sent.lower(k + 2));
+            let (q, skip) = match (verb.as_str(), next.as_str()) {
+                ("is" | "remains" | "becomes", "now" | "still") => (Qualifier::None, 3),
+                ("is" | "remains" | "becomes", _) => (Qualifier::None, 2),
+                ("serves" | "acts", "as") => (Qualifier::None, 3),
+                ("has" | "had", "been") => (
+                    if verb == "has" {
+                        Qualifier::None
+                    } else {
+                        Qualifier::Then
+                    },
+                    3,
+                ),
+                ("was", "sworn" | "named" | "appointed" | "elected" | "confirmed")
+                    if matches!(sent.lower(k + 3).as_str(), "in" | "as") =>
+                {
+                    (
+                        Qualifier::Then,
+                        if sent.lower(k + 3) == "in" && sent.lower(k + 4) == "as" {
+                            5
+                        } else {
+                            4
+                        },
+                    )
+                }
+
+                ("was" | "became" | "remained", _) => (Qualifier::Then, 2),
+                ("served" | "acted", "as") => (Qualifier::Then, 3),
+                _ => continue,
+            };
+            relative = Some(q);
+            k += skip;
+        }
         if matches!(sent.lower(k).as_str(), "the" | "a" | "an") {
             k += 1;
         }
         let Some((head, after, of_body)) = title_to_the_right(doc, sent, k) else {
             continue;
         };
-        if !terminates(sent, after) {
+        if !terminates(sent, after) && relative.is_none() {
             continue;
         }
-        let Some(ph) = title_before(sent, head) else {
+        let Some(mut ph) = title_before(sent, head) else {
             continue;
         };
         if ph.start < k.saturating_sub(1) || ph.start > k || only_honorifics(&ph) && of_body.is_none() {
             continue;
         }
+        if let Some(q) = relative {
+            if ph.qualifier.is_none() || ph.qualifier == Some(Qualifier::None) {
+                ph.qualifier = Some(q);
+            }
+        }
+        // "Mr. Netanyahu, the prime minister,": the courtesy title belongs to the claim.
+        let start = if n >= 2 && sent.tokens[n - 1].is('.') && is(lexicon::HONORIFICS, &sent.lower(n - 2)) {
+            n - 2
+        } else if n >= 1 && is(lexicon::HONORIFICS, &sent.lower(n - 1)) {
+            n - 1
+        } else {
+            n
+        };
         found.push(Found {
-            start: n,
+            start,
             end: after,
             person,
             phrase: Some(ph),
@@ -723,17 +773,36 @@ pub fn set_context(doc: &Doc, roles: &mut [Claim], dates: &[Claim]) {
         let Detail::Role(r) = &mut c.detail else {
             continue;
         };
+        // The date must tell the time of the role's own clause: not across a semicolon or a
+        // clause word ("the ruling of Thursday covers the period when then-minister X…"), and
+        // not a bound ("until November", "since 2020").
         let same_clause = |d: &Claim| {
             let (a, b) = if d.span.start < span.start {
                 (d.span.end, span.start)
             } else {
                 (span.end, d.span.start)
             };
-            !doc.article.text[a.min(b)..b.max(a)].contains(';')
+            let between = &doc.article.text[a.min(b)..b.max(a)];
+            !between.contains(';')
+                && !between
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| lexicon::is(lexicon::CLAUSE_BREAKS, &w.to_lowercase()))
         };
+        let is_bound = |d: &Claim| {
+            let first = d.text.split_whitespace().next().unwrap_or("").to_lowercase();
+            let before = doc.article.text[..d.span.start]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_lowercase();
+            [first, before]
+                .iter()
+                .any(|w| matches!(w.as_str(), "until" | "since" | "by" | "till"))
+        };
+
         let from_date = dates
             .iter()
-            .filter(|d| d.sentence == sentence && same_clause(d))
+            .filter(|d| d.sentence == sentence && same_clause(d) && !is_bound(d))
             .filter_map(|d| {
                 d.date()
                     .and_then(|x| x.value)
