@@ -763,7 +763,21 @@ fn link(
     units: &[Range<usize>],
     others: &[Range<usize>],
 ) -> (Option<Link>, Option<usize>) {
+    // "served as press secretary until Monday": a bound of a time, not the date of an event.
+    let first = sent.lower(e.start);
+    let before = if e.start > 0 {
+        sent.lower(e.start - 1)
+    } else {
+        String::new()
+    };
+    if [first, before]
+        .iter()
+        .any(|w| matches!(w.as_str(), "until" | "since" | "till"))
+    {
+        return (None, None);
+    }
     // "in May, when he applied for arrest warrants"
+
     let mut when_at = e.end;
     if sent.tokens.get(when_at).is_some_and(|t| t.is(',')) {
         when_at += 1;

@@ -105,6 +105,10 @@ pub struct RoleClaim {
     /// The date the sentence describes, for "then-" and past-tense context.
     #[serde(skip)]
     pub context: Option<DateValue>,
+    /// The title is given in a relative clause ("X, who was defense minister"): only a date
+    /// inside that clause tells its time.
+    #[serde(skip)]
+    pub relative_clause: bool,
 }
 
 /// A date claim: "on Thursday", "Oct. 7, 2023".

@@ -324,6 +324,8 @@ struct Found {
     person: PersonRef,
     phrase: Option<Phrase>,
     of_body: Option<OfBody>,
+    /// Given in a relative clause ("who was …").
+    relative: bool,
 }
 
 /// Every role claim of the article.
@@ -389,6 +391,7 @@ fn title_first(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
                     person,
                     phrase: Some(ph),
                     of_body: None,
+                    relative: false,
                 });
             }
             n = end;
@@ -569,6 +572,7 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             person,
             phrase: Some(ph),
             of_body,
+            relative: relative.is_some(),
         });
     }
 }
@@ -627,6 +631,7 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             person,
             phrase: Some(ph),
             of_body,
+            relative: false,
         });
     }
 }
@@ -660,6 +665,7 @@ fn affiliation(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             person,
             phrase: Some(ph),
             of_body: None,
+            relative: false,
         });
     }
 }
@@ -761,6 +767,7 @@ fn resolve(doc: &Doc, sent: &Sent, f: &Found) -> RoleClaim {
         unknown_body,
         affiliation,
         context: None,
+        relative_clause: f.relative,
     }
 }
 
@@ -800,9 +807,14 @@ pub fn set_context(doc: &Doc, roles: &mut [Claim], dates: &[Claim]) {
                 .any(|w| matches!(w.as_str(), "until" | "since" | "by" | "till"))
         };
 
+        // In a relative clause only a date inside it counts: up to the clause's next comma.
+        let clause_end = doc.article.text[span.end..sentence.end]
+            .find([',', ';'])
+            .map_or(sentence.end, |i| span.end + i);
+        let in_relative = |d: &Claim| !r.relative_clause || (d.span.start >= span.end && d.span.end <= clause_end);
         let from_date = dates
             .iter()
-            .filter(|d| d.sentence == sentence && same_clause(d) && !is_bound(d))
+            .filter(|d| d.sentence == sentence && same_clause(d) && !is_bound(d) && in_relative(d))
             .filter_map(|d| {
                 d.date()
                     .and_then(|x| x.value)
@@ -810,7 +822,7 @@ pub fn set_context(doc: &Doc, roles: &mut [Claim], dates: &[Claim]) {
             })
             .min_by_key(|(dist, _)| *dist)
             .map(|(_, v)| v);
-        if from_date.is_some() || r.qualifier != Qualifier::Then {
+        if from_date.is_some() || r.qualifier != Qualifier::Then || r.relative_clause {
             r.context = from_date;
             continue;
         }
