@@ -115,7 +115,8 @@ pub fn judge(a: &AttributionClaim, kb: &KnowledgeBase) -> Judgement {
     let matches = kb.quote_index.containing(&parts);
     let Some(speaker) = a.speaker_id else {
         let who = match &a.speaker {
-            Some(s) => format!("{s} is not in the knowledge base"),
+            Some(s) => format!("the speaker \"{s}\" is not in the knowledge base"),
+
             None => "no speaker is named for these words".to_string(),
         };
         let mut j = Judgement::unverified(match matches.first() {

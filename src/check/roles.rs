@@ -27,7 +27,11 @@ pub fn judge(r: &RoleClaim, pub_date: Option<Date>, kb: &KnowledgeBase) -> Judge
                 "the knowledge base records no office of {} that {name} could hold",
                 r.title.trim_end_matches(['\'', '’', 's'])
             ),
+            (Some(body), _) if r.title.contains(body.as_str()) => {
+                format!("the knowledge base knows no office \"{}\"", r.title)
+            }
             (Some(body), _) => format!("the knowledge base knows no office \"{}\" of {body}", r.title),
+
             (None, _) => format!("the knowledge base knows no office titled \"{}\"", r.title),
         });
     }

@@ -359,6 +359,19 @@ fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> 
             verb: None,
         });
     }
+    // A title without a name that says whose office it is: "Israel's president said".
+    if let Some((start, p)) = super::roles::holder_of_title(doc, sent, e)
+        && start >= from
+    {
+        return Some(Found {
+            who: Who::Person {
+                name: doc.kb.persons[p.index()].name.clone(),
+                id: Some(p),
+            },
+            written: text(start, e),
+            verb: None,
+        });
+    }
     // A title without a name: "the spokesman", "a senior official".
     if is(lexicon::TITLE_HEADS, &w) {
         let mut a = e;

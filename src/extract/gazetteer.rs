@@ -14,8 +14,8 @@
 //! first words, and only the lengths of the patterns that start with it are tried.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::kb::hash::FxMap;
 use crate::kb::{BodyId, Entity, KnowledgeBase, OfficeId, PersonId};
 use crate::text::name_key;
 
@@ -55,35 +55,6 @@ pub struct Hit {
     /// What it may stand for.
     pub entries: Vec<Entry>,
 }
-
-/// A fast hash for short keys (FxHash, as rustc uses); the keys are the knowledge base's own
-/// names, not input an attacker chooses.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The patterns and what each stands for.
 #[derive(Debug)]
