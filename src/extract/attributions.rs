@@ -50,11 +50,11 @@ struct Found {
 }
 
 /// Every attribution claim of the article.
-pub fn extract(doc: &Doc, _claims: &[Claim]) -> Vec<Claim> {
+pub fn extract(doc: &Doc) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     // The speaker of the last attributed quotation, with its paragraph.
     let mut last: Option<(usize, Found)> = None;
-    for (qi, q) in doc.quotations.iter().enumerate() {
+    for q in &doc.quotations {
         let Some(si) = doc.sentence_at(q.open).or_else(|| doc.sentence_at(q.inner.start)) else {
             continue;
         };
@@ -130,7 +130,6 @@ pub fn extract(doc: &Doc, _claims: &[Claim]) -> Vec<Claim> {
             last = Some((sent.paragraph, f));
         }
         let span = q.inner.start..q.inner.start + quote_text.len();
-        let _ = qi;
         out.push(Claim {
             kind: ClaimKind::Attribution,
             text: quote_text.clone(),

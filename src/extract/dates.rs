@@ -954,7 +954,3 @@ pub fn subject_before(doc: &Doc, sent: &Sent, v: usize) -> Option<Who> {
     body
 }
 
-/// The speaker a statement date is checked against, for reports.
-pub fn speaker_name(doc: &Doc, s: Speaker) -> String {
-    doc.kb.speaker_name(s).to_string()
-}

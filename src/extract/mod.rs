@@ -247,7 +247,7 @@ impl<'kb> Extractor<'kb> {
         let mut date_claims = dates::extract(&doc, &claims);
         roles::set_context(&doc, &mut claims, &date_claims);
         claims.append(&mut date_claims);
-        claims.extend(attributions::extract(&doc, &claims));
+        claims.extend(attributions::extract(&doc));
         claims.sort_by_key(|a| (a.span.start, a.span.end, a.kind));
         claims.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
         claims

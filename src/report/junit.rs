@@ -21,8 +21,7 @@ use crate::kb::KnowledgeBase;
 const NAME_CHARS: usize = 80;
 
 /// Renders the JUnit XML report of `reports`.
-pub fn render(reports: &[ArticleReport], kb: &KnowledgeBase) -> String {
-    let _ = kb;
+pub fn render(reports: &[ArticleReport], _kb: &KnowledgeBase) -> String {
     let mut report = Report::new("factcheck");
     for r in reports {
         report.add_test_suite(suite(r));

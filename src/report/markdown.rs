@@ -13,8 +13,7 @@ use crate::check::{Checked, Evidence, Verdict};
 use crate::kb::KnowledgeBase;
 
 /// Renders the Markdown report of `reports` (one section per article, in the order given).
-pub fn render(reports: &[ArticleReport], kb: &KnowledgeBase) -> String {
-    let _ = kb;
+pub fn render(reports: &[ArticleReport], _kb: &KnowledgeBase) -> String {
     let mut out = String::from("## factcheck report\n\n");
     if reports.is_empty() {
         out.push_str("No articles were checked.\n");

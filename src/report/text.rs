@@ -39,7 +39,7 @@ use crate::check::Verdict;
 
 /// The rustc-style report: every claim with its line underlined, verdict, reason and evidence,
 /// then a summary line per article and in all.
-pub fn report(reports: &[ArticleReport], kb: &KnowledgeBase, styled: bool) -> String {
+pub fn report(reports: &[ArticleReport], _kb: &KnowledgeBase, styled: bool) -> String {
     let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     let mut total = Summary::default();
@@ -74,7 +74,6 @@ pub fn report(reports: &[ArticleReport], kb: &KnowledgeBase, styled: bool) -> St
             for n in &notes {
                 group = group.element(Level::NOTE.no_name().message(n.as_str()));
             }
-            let _ = kb;
             out.push_str(&renderer.render(&[group]));
             out.push_str("\n\n");
         }
