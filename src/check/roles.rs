@@ -447,7 +447,7 @@ impl Judge<'_> {
             return self.with(
                 Verdict::Pass,
                 format!(
-                    "{} was {}-elect on {} ({})",
+                    "{} was elected to the office of {} and not yet in office on {} ({})",
                     self.name,
                     self.office(*t),
                     self.date,
@@ -460,7 +460,7 @@ impl Judge<'_> {
             return self.with(
                 Verdict::Unverified,
                 format!(
-                    "the record cannot say whether {} was {}-elect on {} ({})",
+                    "the record cannot say whether {} was elected to the office of {} and not yet in office on {} ({})",
                     self.name,
                     self.office(*t),
                     self.date,
@@ -476,7 +476,7 @@ impl Judge<'_> {
             return self.with(
                 Verdict::Fail,
                 format!(
-                    "{} took the office of {} on {}; on {} {} is no longer -elect",
+                    "{} took the office of {} on {}; on {} {} is no longer elect",
                     self.name,
                     self.office(*t),
                     self.t(*t).start_text(),
@@ -490,7 +490,7 @@ impl Judge<'_> {
             return self.with(
                 Verdict::Fail,
                 format!(
-                    "{}'s time as {}-elect ended on {}, before {}",
+                    "{}'s time as elect for the office of {} ended on {}, before {}",
                     self.name,
                     self.office(*t),
                     self.t(*t).end_text().unwrap_or_default(),
@@ -514,7 +514,7 @@ impl Judge<'_> {
         }
         self.with(
             Verdict::Unverified,
-            format!("the knowledge base records no time when {} was -elect", self.name),
+            format!("the knowledge base records no time when {} was elect for it", self.name),
             self.tenures,
         )
     }

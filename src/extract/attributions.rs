@@ -233,15 +233,27 @@ fn before(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
     while e > 0 && is(ADVERBS, &sent.lower(e - 1)) {
         e -= 1;
     }
-    // Skip an appositive: "Joe Biden, the US president, called …".
+    // Between two commas stands either the speaker's name after a title ("Israel's foreign
+    // minister, Gideon Saar, called …") or an appositive after the name ("Joe Biden, the US
+    // president, called …"), to be skipped.
     if e >= 2
         && sent.tokens[e - 1].is(',')
         && let Some(c) = (0..e - 1).rev().find(|&k| sent.tokens[k].is(','))
         && c > 0
         && sent.is_word(c - 1)
     {
+        if let Some(f) = speaker_left(doc, sent, c + 1, e - 2)
+            && matches!(f.who, Who::Person { .. })
+            && !matches!(
+                sent.lower(c + 1).as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            )
+        {
+            return Some(Found { verb, ..f });
+        }
         e = c;
     }
+
     if e == 0 {
         return None;
     }

@@ -953,4 +953,3 @@ pub fn subject_before(doc: &Doc, sent: &Sent, v: usize) -> Option<Who> {
     }
     body
 }
-

@@ -1,3 +1,4 @@
+//! Compiled only under `#[cfg(test)]` (see `kb/mod.rs`).
 //! Knowledge-base queries at the edges: the first and last day of a tenure, open tenures,
 //! year- and month-precision bounds, unknown bounds, date ranges, and the indexes.
 
@@ -108,7 +109,10 @@ fn who_held_an_office_on_a_day() {
     assert_eq!(names("2023-06-01"), [("Yoav Gallant".to_string(), Coverage::Held)]);
     assert_eq!(
         names("2024-11-07"),
-        [("Yoav Gallant".to_string(), Coverage::Unsure), ("Israel Katz".to_string(), Coverage::Held)]
+        [
+            ("Yoav Gallant".to_string(), Coverage::Unsure),
+            ("Israel Katz".to_string(), Coverage::Held)
+        ]
     );
     assert_eq!(names("2025-01-01"), [("Israel Katz".to_string(), Coverage::Held)]);
     assert!(names("2020-01-01").is_empty());
@@ -135,7 +139,13 @@ fn names_are_case_insensitive_and_aliases_resolve() {
 #[test]
 fn event_dates_keep_their_precision_and_ranges() {
     let kb = kb();
-    let by = |name: &str| kb.events.iter().position(|e| e.name == name).map(|i| EventId(i as u32)).unwrap();
+    let by = |name: &str| {
+        kb.events
+            .iter()
+            .position(|e| e.name == name)
+            .map(|i| EventId(i as u32))
+            .unwrap()
+    };
     assert_eq!(kb.event_date(by("Warrants")).precision(), Precision::Day);
     let abuses = kb.event_date(by("Abuses"));
     assert_eq!(abuses.precision(), Precision::Range);
@@ -144,7 +154,9 @@ fn event_dates_keep_their_precision_and_ranges() {
     let sanctions = kb.event_date(by("Sanctions"));
     assert_eq!(sanctions.precision(), Precision::Year);
     assert_eq!(sanctions.interval().last, d("2020-12-31"));
-    let found = kb.event_index.find(&crate::text::phrase_stems("issued the arrest warrants"));
+    let found = kb
+        .event_index
+        .find(&crate::text::phrase_stems("issued the arrest warrants"));
     assert_eq!(found.first().map(|m| m.event), Some(by("Warrants")));
 }
 
@@ -153,8 +165,14 @@ fn quotes_are_found_by_their_words_and_speaker() {
     let kb = kb();
     let gallant = Speaker::Person(kb.person_named("Gallant").unwrap());
     assert_eq!(kb.quotes_of(gallant).len(), 1);
-    let hits = kb.quote_index.containing(&[crate::text::quote_words("we will NEVER stop")]);
+    let hits = kb
+        .quote_index
+        .containing(&[crate::text::quote_words("we will NEVER stop")]);
     assert_eq!(hits.len(), 1);
     assert_eq!(kb.quotes[hits[0].quote.index()].speaker, gallant);
-    assert!(kb.quote_index.containing(&[crate::text::quote_words("we will always stop")]).is_empty());
+    assert!(
+        kb.quote_index
+            .containing(&[crate::text::quote_words("we will always stop")])
+            .is_empty()
+    );
 }
