@@ -9,7 +9,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use jiff::ToSpan;
 pub use jiff::civil::{Date, Weekday};
 use serde::Serialize;
 
@@ -118,7 +117,8 @@ impl PartialDate {
         })
     }
 
-    /// The day `date`, at day precision.
+    /// The day `date`, at day precision. (A date outside 0000–9999, which no function of
+    /// this module returns, is kept as it is.)
     pub fn from_date(date: Date) -> Self {
         PartialDate {
             year: date.year(),
@@ -189,6 +189,7 @@ impl FromStr for PartialDate {
             return Err(DateError::Form);
         }
         let mut numbers = [0i64; 3];
+        // Cannot fail: there are at most three parts, so i < 3 for `widths` and `numbers`.
         for (i, part) in parts.iter().enumerate() {
             if part.len() != widths[i] || !part.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(DateError::Form);
@@ -295,23 +296,31 @@ impl Serialize for DateValue {
     }
 }
 
+/// Whether `date` lies in the years 0000–9999, the only ones factcheck reads and writes.
+pub fn in_range(date: Date) -> bool {
+    (0..=9999).contains(&date.year())
+}
+
 /// The most recent `weekday` on or before `date` (the date itself when it is that weekday):
-/// what "on Thursday" means in a news article published on `date`.
+/// what "on Thursday" means in a news article published on `date`. `None` before year 0000.
 pub fn weekday_on_or_before(date: Date, weekday: Weekday) -> Option<Date> {
     let back = (date.weekday().to_monday_zero_offset() - weekday.to_monday_zero_offset()).rem_euclid(7) as i64;
-    date.checked_sub(back.days()).ok()
+    add_days(date, -back)
 }
 
 /// The first `weekday` on or after `date`: what "on Thursday" means in a sentence about the
-/// future ("will meet on Thursday").
+/// future ("will meet on Thursday"). `None` after year 9999.
 pub fn weekday_on_or_after(date: Date, weekday: Weekday) -> Option<Date> {
     let ahead = (weekday.to_monday_zero_offset() - date.weekday().to_monday_zero_offset()).rem_euclid(7) as i64;
-    date.checked_add(ahead.days()).ok()
+    add_days(date, ahead)
 }
 
-/// `date` moved by `days` (negative for earlier), or `None` outside the calendar's range.
+/// `date` moved by `days` (negative for earlier), or `None` outside the years 0000–9999 (the
+/// range of [`PartialDate`]; "yesterday" in an article dated 0000-01-01 has no date).
 pub fn add_days(date: Date, days: i64) -> Option<Date> {
-    date.checked_add(days.days()).ok()
+    // A shift beyond jiff's span limits (about ±7.3 million days) is out of range too.
+    let span = jiff::Span::new().try_days(days).ok()?;
+    date.checked_add(span).ok().filter(|d| in_range(*d))
 }
 
 /// The English name of a weekday ("Thursday").
@@ -394,5 +403,22 @@ mod tests {
         assert_eq!(weekday_on_or_before(pub_date, Weekday::Friday), Some(d("2024-11-15")));
         assert_eq!(weekday_on_or_after(pub_date, Weekday::Friday), Some(d("2024-11-22")));
         assert_eq!(weekday_on_or_before(Date::MIN, Weekday::Sunday), None);
+    }
+
+    #[test]
+    fn arithmetic_stays_in_years_0000_to_9999() {
+        let first = d("0000-01-01");
+        let last = d("9999-12-31");
+        assert_eq!(add_days(first, -1), None);
+        assert_eq!(add_days(last, 1), None);
+        assert_eq!(add_days(first, 1), Some(d("0000-01-02")));
+        assert_eq!(add_days(last, i64::MAX), None);
+        assert_eq!(add_days(last, i64::MIN), None);
+        // 0000-01-01 is a Saturday: the Monday before it is in year -1.
+        assert_eq!(weekday_on_or_before(first, Weekday::Monday), None);
+        assert_eq!(weekday_on_or_before(first, Weekday::Saturday), Some(first));
+        // 9999-12-31 is a Friday.
+        assert_eq!(weekday_on_or_after(last, Weekday::Saturday), None);
+        assert_eq!(weekday_on_or_after(last, Weekday::Friday), Some(last));
     }
 }

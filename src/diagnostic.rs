@@ -128,17 +128,34 @@ impl Diagnostic {
         }
         for file in files {
             let src = sources.get(file);
-            let mut snippet = Snippet::source(src.text.as_str()).path(src.name.as_str());
-            for (i, l) in self.primary.iter().chain(&self.secondary).enumerate() {
-                if l.file != file {
-                    continue;
-                }
+            let labels = || {
+                self.primary
+                    .iter()
+                    .chain(&self.secondary)
+                    .enumerate()
+                    .filter(|(_, l)| l.file == file)
+            };
+            // Only the lines from the first label to the last are given to the renderer: giving
+            // it the whole file for each diagnostic made rendering many diagnostics of a long
+            // file quadratic.
+            let ranges: Vec<Range<usize>> = labels().map(|(_, l)| clamp(&src.text, l.range.clone())).collect();
+            let first = ranges.iter().map(|r| r.start).min().unwrap_or(0);
+            let last = ranges.iter().map(|r| r.end).max().unwrap_or(0);
+            let first_line = src.line_col(first).line;
+            let last_line = src.line_col(last).line;
+            let window = src.line_range(first_line).start..src.line_range(last_line).end.max(last);
+            // Cannot fail: the window runs from a line start to a line end (or a clamped label
+            // end), all character boundaries of the text.
+            let mut snippet = Snippet::source(&src.text[window.clone()])
+                .line_start(first_line)
+                .path(src.name.as_str());
+            for ((i, l), range) in labels().zip(ranges) {
                 let kind = if i == 0 && self.primary.is_some() {
                     AnnotationKind::Primary
                 } else {
                     AnnotationKind::Context
                 };
-                let range = clamp(&src.text, l.range.clone());
+                let range = range.start - window.start..range.end - window.start;
                 snippet = snippet.annotation(kind.span(range).label(l.text.as_str()));
             }
             group = group.element(snippet);
@@ -154,10 +171,12 @@ impl Diagnostic {
 /// Keeps a range inside the text and on character boundaries, so rendering never panics.
 fn clamp(text: &str, r: Range<usize>) -> Range<usize> {
     let mut start = r.start.min(text.len());
+    // Cannot loop forever: 0 is a character boundary.
     while !text.is_char_boundary(start) {
         start -= 1;
     }
     let mut end = r.end.clamp(start, text.len());
+    // Cannot loop forever: `text.len()` is a character boundary.
     while !text.is_char_boundary(end) {
         end += 1;
     }

@@ -11,6 +11,7 @@ use crate::date::Date;
 
 /// Replaces the bytes of `range` with spaces, keeping newlines (so lines stay lines).
 fn blank(masked: &mut [u8], range: std::ops::Range<usize>) {
+    // Cannot fail: both ends are clamped to the slice, start <= end.
     let end = range.end.min(masked.len());
     for b in &mut masked[range.start.min(end)..end] {
         if *b != b'\n' {
@@ -22,6 +23,8 @@ fn blank(masked: &mut [u8], range: std::ops::Range<usize>) {
 /// Reads TOML front matter between `+++` lines at the start of the file, and masks it.
 pub fn front_matter(name: &str, text: &str, masked: &mut [u8]) -> Result<FrontMatter, ArticleError> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    // Cannot fail, the slicing below: 3 is the end of the mark, line ends are after `\n`, and
+    // `toml_end` is the start of a line: all character boundaries.
     let body = &text[start..];
     let first_line_end = body.find('\n').map_or(body.len(), |n| n + 1);
     if body[..first_line_end].trim_end() != "+++" {
@@ -109,6 +112,7 @@ pub fn front_matter(name: &str, text: &str, masked: &mut [u8]) -> Result<FrontMa
 pub fn parse_day(s: &str) -> Option<Date> {
     let s = s.trim();
     let day = s.get(..10)?;
+    // Cannot fail: `get(..10)` succeeded, so 10 is a character boundary.
     if s.len() > 10 && !s[10..].starts_with(['T', ' ', 't']) {
         return None;
     }
@@ -158,14 +162,23 @@ fn mask_code_blocks(text: &str, masked: &mut [u8]) {
 
 fn mask_comments(text: &str, masked: &mut [u8], directives: &mut Vec<Directive>) {
     let mut from = 0;
+    // Cannot fail, `masked[start]`: `masked` is as long as `text` and `start` is inside it;
+    // `from` is always just after `<!--`, `-->` or at the end: character boundaries.
     while let Some(i) = text[from..].find("<!--") {
         let start = from + i;
         if masked[start] == b' ' {
             from = start + 4;
             continue;
         }
-        let end = text[start + 4..].find("-->").map_or(text.len(), |j| start + 4 + j + 3);
-        let inner = text[start + 4..end.saturating_sub(3).max(start + 4)].trim();
+        // The comment's words end at `-->`, or (never closed) at the end of the text. (Taking
+        // three bytes off the end of an unclosed comment could cut a character in two.)
+        let (inner_end, end) = match text[start + 4..].find("-->") {
+            Some(j) => (start + 4 + j, start + 4 + j + 3),
+            None => (text.len(), text.len()),
+        };
+        // Cannot fail: `start + 4` is just after the ASCII `<!--`, and `inner_end` is at `-->`
+        // or the end of the text, all character boundaries.
+        let inner = text[start + 4..inner_end].trim();
         if let Some(cmd) = inner.strip_prefix("factcheck:") {
             directives.push(Directive {
                 span: start..end,
@@ -179,9 +192,15 @@ fn mask_comments(text: &str, masked: &mut [u8], directives: &mut Vec<Directive>)
 }
 
 /// Inline markup: code spans, images, links, HTML tags, emphasis and escapes.
+///
+/// One pass, left to right; every search for a closing mark either jumps past what it found or
+/// is remembered ([`Next`]), so that a line of a million `[` or `<` stays linear.
 fn mask_inline(text: &str, masked: &mut [u8]) {
     let bytes = text.as_bytes();
+    let mut links = Links::default();
     let mut i = 0;
+    // Cannot fail, the indexing below: `masked` is as long as `bytes`, `i < bytes.len()`, and
+    // every slice of `text` starts at an ASCII byte (a mark just found) or just after one.
     while i < bytes.len() {
         if masked[i] == b' ' && bytes[i] != b' ' {
             i += 1;
@@ -194,14 +213,13 @@ fn mask_inline(text: &str, masked: &mut [u8]) {
                 i = end;
             }
             b'!' if bytes.get(i + 1) == Some(&b'[') => {
-                let end = link_end(text, i + 1).unwrap_or(i + 1);
+                let end = links.end(text, i + 1).unwrap_or(i + 1);
                 blank(masked, i..end);
                 i = end.max(i + 1);
             }
             b'[' => {
-                if let Some(end) = link_end(text, i) {
+                if let Some((close, end)) = links.link(text, i) {
                     // Keep the link text; mask the brackets and the target.
-                    let close = text[i..end].find("](").map_or(end, |j| i + j);
                     blank(masked, i..i + 1);
                     blank(masked, close..end);
                     i = close;
@@ -210,9 +228,13 @@ fn mask_inline(text: &str, masked: &mut [u8]) {
                 }
             }
             b'<' => {
-                let end = text[i..].find('>').map(|j| i + j + 1);
+                // A tag is shorter than 300 bytes and on one line: look no further for its `>`.
+                let window = &bytes[i..bytes.len().min(i + TAG_LIMIT)];
+                let end = window.iter().position(|&b| b == b'>').map(|j| i + j + 1);
                 match end {
-                    Some(end) if end - i < 300 && !text[i..end].contains('\n') && is_tag(&text[i..end]) => {
+                    // Cannot fail: `i` is at `<` and `end` just after `>`, both ASCII, so both
+                    // are character boundaries.
+                    Some(end) if !text[i..end].contains('\n') && is_tag(&text[i..end]) => {
                         blank(masked, i..end);
                         i = end;
                     }
@@ -241,24 +263,80 @@ fn mask_inline(text: &str, masked: &mut [u8]) {
     }
 }
 
+/// An HTML tag is at most this many bytes long, `<` to `>` exclusive of the `>`.
+const TAG_LIMIT: usize = 299;
+
 fn is_tag(s: &str) -> bool {
     let inner = s.trim_start_matches('<').trim_start_matches('/');
     inner.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) || inner.starts_with("http")
 }
 
-/// The end of `[text](target)` starting at `open`, if it is a link.
-fn link_end(text: &str, open: usize) -> Option<usize> {
-    let rest = &text[open..];
-    let close = rest.find("](")?;
-    if rest[..close].contains('\n') {
-        return None;
+/// The next occurrence of a pattern at or after a position, remembered between calls whose
+/// positions only grow: each byte is searched at most once.
+struct Next {
+    pattern: &'static str,
+    /// The last search: from where, and what it found.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl Next {
+    fn new(pattern: &'static str) -> Self {
+        Next { pattern, last: None }
     }
-    let target = &rest[close + 2..];
-    let end = target.find(')')?;
-    if target[..end].contains('\n') {
-        return None;
+
+    /// The first occurrence of the pattern at or after byte `from` (a character boundary).
+    fn at_or_after(&mut self, text: &str, from: usize) -> Option<usize> {
+        if let Some((searched_from, found)) = self.last
+            && searched_from <= from
+            && found.is_none_or(|f| f >= from)
+        {
+            return found;
+        }
+        let found = text
+            .get(from..)
+            .and_then(|rest| rest.find(self.pattern))
+            .map(|j| from + j);
+        self.last = Some((from, found));
+        found
     }
-    Some(open + close + 2 + end + 1)
+}
+
+/// Finds `[text](target)` links, remembering its searches (see [`Next`]).
+struct Links {
+    middle: Next,
+    close: Next,
+    newline: Next,
+}
+
+impl Default for Links {
+    fn default() -> Self {
+        Links {
+            middle: Next::new("]("),
+            close: Next::new(")"),
+            newline: Next::new("\n"),
+        }
+    }
+}
+
+impl Links {
+    /// The link starting with the `[` at `open`: the offset of its `](` and its end.
+    fn link(&mut self, text: &str, open: usize) -> Option<(usize, usize)> {
+        let middle = self.middle.at_or_after(text, open)?;
+        if self.newline.at_or_after(text, open).is_some_and(|n| n < middle) {
+            return None;
+        }
+        let target = middle + 2;
+        let end = self.close.at_or_after(text, target)?;
+        if self.newline.at_or_after(text, target).is_some_and(|n| n < end) {
+            return None;
+        }
+        Some((middle, end + 1))
+    }
+
+    /// The end of the link starting with the `[` at `open`, if it is one.
+    fn end(&mut self, text: &str, open: usize) -> Option<usize> {
+        self.link(text, open).map(|(_, end)| end)
+    }
 }
 
 /// Line-start markers: headings, block quotes, list bullets and numbers, rules, table rows.
@@ -266,6 +344,7 @@ fn mask_line_markers(text: &str, masked: &mut [u8]) {
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        // Cannot fail, the slicing below: `at` only moves past ASCII blanks, digits and marks.
         let mut at = pos + indent;
         loop {
             let rest = &text[at..pos + line.len()];
@@ -302,6 +381,8 @@ fn mask_line_markers(text: &str, masked: &mut [u8]) {
 fn mask_urls(text: &str, masked: &mut [u8]) {
     for scheme in ["https://", "http://", "www."] {
         let mut from = 0;
+        // Cannot fail: `from` is the end of a URL (a blank or quote mark, or the end) or just
+        // after an ASCII scheme: character boundaries.
         while let Some(i) = text[from..].find(scheme) {
             let start = from + i;
             let end = text[start..]
@@ -324,6 +405,7 @@ pub fn attach(mut directives: Vec<Directive>, paragraphs: &mut [Paragraph]) -> V
         if d.command == "ignore"
             && let Some(p) = next
         {
+            // Cannot fail: `p` comes from `position` on the same slice.
             paragraphs[p].ignored = true;
         }
     }

@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::date::Date;
-use crate::source::{LineCol, line_col, line_starts};
+use crate::source::{LineCol, LineIndex};
 
 pub use segment::{Sentence, Token, TokenKind};
 
@@ -75,12 +75,34 @@ pub enum ArticleError {
         reason: String,
     },
     /// The bytes are not UTF-8.
-    #[error("cannot read article `{name}`: not UTF-8 text (invalid byte at offset {offset})")]
+    #[error(
+        "cannot read article `{name}`: not UTF-8 text (invalid byte 0x{byte:02X} at offset {offset}, line {line}, column {column})"
+    )]
     NotUtf8 {
         /// The file.
         name: String,
         /// Offset of the first invalid byte.
         offset: usize,
+        /// The byte.
+        byte: u8,
+        /// Its 1-based line.
+        line: usize,
+        /// Its 1-based column, in characters.
+        column: usize,
+    },
+    /// The bytes hold a NUL: binary data, not text.
+    #[error(
+        "cannot read article `{name}`: binary data, not text (NUL byte at offset {offset}, line {line}, column {column})"
+    )]
+    Binary {
+        /// The file.
+        name: String,
+        /// Offset of the first NUL byte.
+        offset: usize,
+        /// Its 1-based line.
+        line: usize,
+        /// Its 1-based column, in characters.
+        column: usize,
     },
     /// The front matter is malformed.
     #[error("{name}:{line}:{column}: bad front matter: {message}")]
@@ -115,7 +137,7 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     /// `factcheck:` comments, in order.
     pub directives: Vec<Directive>,
-    line_starts: Vec<usize>,
+    lines: LineIndex,
 }
 
 impl Article {
@@ -136,10 +158,28 @@ impl Article {
             name: name.clone(),
             reason: crate::rules::loader::io_reason(&e),
         })?;
-        let text = String::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 {
-            name: name.clone(),
-            offset: e.utf8_error().valid_up_to(),
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let lc = crate::source::line_col_of_prefix(bytes, offset);
+            ArticleError::NotUtf8 {
+                name: name.clone(),
+                offset,
+                // Cannot fail: the invalid byte is inside the file.
+                byte: bytes.get(offset).copied().unwrap_or(0),
+                line: lc.line,
+                column: lc.column,
+            }
         })?;
+        if let Some(offset) = text.find('\0') {
+            let lc = crate::source::line_col_of_prefix(text.as_bytes(), offset);
+            return Err(ArticleError::Binary {
+                name,
+                offset,
+                line: lc.line,
+                column: lc.column,
+            });
+        }
         let format = match path.extension().and_then(|e| e.to_str()) {
             Some("md" | "markdown" | "mdx") => Format::Markdown,
             _ => Format::Text,
@@ -152,6 +192,7 @@ impl Article {
         let mut masked = text.clone().into_bytes();
         // A byte-order mark is not prose.
         if text.starts_with('\u{feff}') {
+            // Cannot fail: the mark is three bytes, and `masked` is a copy of the text.
             masked[..3].fill(b' ');
         }
         let front = markdown::front_matter(name, &text, &mut masked)?;
@@ -163,7 +204,7 @@ impl Article {
         Ok(Article {
             name: name.to_string(),
             date: date.or(front.date),
-            line_starts: line_starts(&text),
+            lines: LineIndex::new(&text),
             text,
             masked,
             format,
@@ -175,12 +216,30 @@ impl Article {
 
     /// 1-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> LineCol {
-        line_col(&self.text, &self.line_starts, offset)
+        self.lines.line_col(&self.text, offset)
+    }
+
+    /// The bytes of the whole lines that hold `range` (without the last line's ending), and the
+    /// number of the first: the part of the article a report shows for a claim. (Giving the
+    /// renderer the whole article for each claim made reports quadratic in its length.)
+    pub fn line_window(&self, range: Range<usize>) -> (Range<usize>, usize) {
+        let first = self.line_col(range.start).line;
+        let last = self.line_col(range.end.max(range.start)).line;
+        let start = self.lines.line_range(&self.text, first).start;
+        let end = self
+            .lines
+            .line_range(&self.text, last)
+            .end
+            .max(range.end)
+            .min(self.text.len());
+        (start.min(range.start)..end, first)
     }
 
     /// The sentences of paragraph `p`.
     pub fn sentences(&self, p: usize) -> Vec<Sentence> {
-        segment::sentences(&self.masked, self.paragraphs[p].range.clone())
+        self.paragraphs
+            .get(p)
+            .map_or_else(Vec::new, |para| segment::sentences(&self.masked, para.range.clone()))
     }
 }
 

@@ -26,13 +26,18 @@ fn is_word(c: Option<char>) -> bool {
 /// Finds the quotations of the paragraph `range` of `text`.
 pub fn quotations(text: &str, range: Range<usize>) -> Vec<Quotation> {
     let mut out = Vec::new();
+    // Cannot fail: `range` is a paragraph of `text`. Below, `chars[i]` has i < len, `chars[j]`
+    // has j from an earlier i, and `later_closes` has len + 1 entries.
     let para = &text[range.clone()];
     let chars: Vec<(usize, char)> = para.char_indices().collect();
     let base = range.start;
-    // The open quotation: (char index, offset after the mark, is double, is curly).
+    // The open quotation: (char index of its mark, offset after the mark, is double).
     let mut open: Option<(usize, usize, bool)> = None;
-    let mut i = 0;
-    while i < chars.len() {
+    // Straight or curly single closing marks ahead of each character, counted from the end, so
+    // that "is there a later closing mark?" is answered in constant time (a paragraph of
+    // apostrophes must not make the scan quadratic).
+    let later_closes = later_single_closes(&chars);
+    for i in 0..chars.len() {
         let (off, c) = chars[i];
         let prev = i.checked_sub(1).map(|j| chars[j].1);
         let next = chars.get(i + 1).map(|x| x.1);
@@ -42,41 +47,55 @@ pub fn quotations(text: &str, range: Range<usize>) -> Vec<Quotation> {
             (None, '‘') => open = Some((i, after, false)),
             // A straight single quote opens only at a word start.
             (None, '\'') if !is_word(prev) && is_word(next) => open = Some((i, after, false)),
-            (Some((_, start, true)), '”' | '"') => {
-                push(&mut out, para, base, chars[open.unwrap().0].0, start, Some(off..after));
+            (Some((j, start, true)), '”' | '"') => {
+                push(&mut out, para, base, chars[j].0, start, off, Some(off..after));
                 open = None;
             }
             // An inner opening double quote while a double quote is open: the writer forgot to
-            // close the first one; start again here.
-            (Some((_, start, true)), '“') => {
-                push(&mut out, para, base, chars[open.unwrap().0].0, start, None);
+            // close the first one; it ends here, and a new one starts.
+            (Some((j, start, true)), '“') => {
+                push(&mut out, para, base, chars[j].0, start, off, None);
                 open = Some((i, after, true));
             }
-            (Some((_, start, false)), '’' | '\'')
-                if !(is_word(next) || prev == Some('s') && has_later_close(&chars, i)) =>
+            (Some((j, start, false)), '’' | '\'')
+                if !(is_word(next) || prev == Some('s') && later_closes[i + 1] > 0) =>
             {
-                push(&mut out, para, base, chars[open.unwrap().0].0, start, Some(off..after));
+                push(&mut out, para, base, chars[j].0, start, off, Some(off..after));
                 open = None;
             }
             _ => {}
         }
-        i += 1;
     }
     if let Some((j, start, _)) = open {
-        push(&mut out, para, base, chars[j].0, start, None);
+        push(&mut out, para, base, chars[j].0, start, para.len(), None);
     }
     out
 }
 
-fn has_later_close(chars: &[(usize, char)], i: usize) -> bool {
-    chars[i + 1..]
-        .iter()
-        .enumerate()
-        .any(|(k, (_, c))| matches!(c, '’' | '\'') && !chars.get(i + 2 + k).is_some_and(|x| x.1.is_alphanumeric()))
+/// For each character index `i` (and one past the end), how many single closing marks (`’` or
+/// `'` not followed by a letter or digit) stand at `i` or after it.
+fn later_single_closes(chars: &[(usize, char)]) -> Vec<usize> {
+    let mut counts = vec![0; chars.len() + 1];
+    for i in (0..chars.len()).rev() {
+        let closes = matches!(chars[i].1, '’' | '\'') && !chars.get(i + 1).is_some_and(|x| x.1.is_alphanumeric());
+        counts[i] = counts[i + 1] + usize::from(closes);
+    }
+    counts
 }
 
-fn push(out: &mut Vec<Quotation>, para: &str, base: usize, open: usize, start: usize, close: Option<Range<usize>>) {
-    let end = close.as_ref().map_or(para.len(), |c| c.start);
+/// Records the quotation whose mark is at `open` and whose words run from `start` to `end`
+/// (offsets in `para`), unless it quotes nothing.
+fn push(
+    out: &mut Vec<Quotation>,
+    para: &str,
+    base: usize,
+    open: usize,
+    start: usize,
+    end: usize,
+    close: Option<Range<usize>>,
+) {
+    // Cannot fail: `start` is just after a mark and `end` is at a later mark or the end of the
+    // paragraph, both character boundaries of `para`, with start <= end.
     let inner = &para[start..end];
     let lead = inner.len() - inner.trim_start().len();
     let trimmed = inner.trim();
@@ -124,5 +143,19 @@ mod tests {
         assert_eq!(q[0].close, None);
         assert_eq!(&t[q[0].inner.clone()], "We will go on, he said. And on");
         assert!(quotations("“", 0..3).is_empty());
+    }
+
+    #[test]
+    fn a_quotation_reopened_before_it_closed_ends_at_the_new_mark() {
+        assert_eq!(inner("“A, he said. “B.”"), ["A, he said.", "B."]);
+        // A paragraph of opening marks quotes nothing, and stays linear.
+        let marks = "“".repeat(10_000);
+        assert!(quotations(&marks, 0..marks.len()).is_empty());
+    }
+
+    #[test]
+    fn plural_possessives_before_a_later_closing_mark() {
+        assert_eq!(inner("‘the Jones’ house’ is"), ["the Jones’ house"]);
+        assert_eq!(inner("‘the Jones’ house is"), ["the Jones"]);
     }
 }

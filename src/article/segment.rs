@@ -53,6 +53,14 @@ impl Token<'_> {
 
     /// The token in lower case, with curly apostrophes straightened.
     pub fn lower(&self) -> String {
+        // Most words are ASCII, where folding only straightens the backtick.
+        if self.text.is_ascii() {
+            let mut s = self.text.to_ascii_lowercase();
+            if s.contains('`') {
+                s = s.replace('`', "'");
+            }
+            return s;
+        }
         self.text
             .chars()
             .map(crate::text::fold_char)
@@ -121,6 +129,7 @@ pub fn paragraphs(text: &str, masked: &str, format: Format) -> Vec<Paragraph> {
         });
     }
     if let Some(first) = out.first_mut() {
+        // Cannot fail: paragraph ranges are made from the lines of `masked`, trimmed.
         let t = masked[first.range.clone()].trim_end();
         if !t.ends_with(['.', '?', '!', '"', '”', ':']) && !t.contains('\n') {
             first.heading = true;
@@ -136,6 +145,8 @@ fn opens_sentence(c: char) -> bool {
 /// Splits a paragraph's bytes into sentences.
 pub fn sentences(masked: &str, range: Range<usize>) -> Vec<Sentence> {
     let mut out = Vec::new();
+    // Cannot fail: `range` is a paragraph of `masked`. Below, i, j and k are checked against
+    // `chars.len()` before use.
     let text = &masked[range.clone()];
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -168,20 +179,49 @@ pub fn sentences(masked: &str, range: Range<usize>) -> Vec<Sentence> {
     out
 }
 
+/// The longest sentence, in bytes. No sentence of news prose comes near it (the longest in
+/// `cases/` has about 500 bytes); a longer run of text without a sentence end (a list written
+/// as one line, a pasted table, garbage) is cut into pieces of at most this size, at the last
+/// blank before the limit, so that the work extraction does per sentence stays bounded and an
+/// article of any shape is read in time linear in its size.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Records the sentence `start..end` of `text` (offsets from `base`), trimmed of blanks, cut
+/// into pieces if it is longer than [`MAX_SENTENCE_BYTES`].
 fn push_sentence(out: &mut Vec<Sentence>, text: &str, base: usize, start: usize, end: usize) {
+    // Cannot fail: callers pass offsets of characters of `text`, start <= end.
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     if piece.trim().is_empty() {
         return;
     }
+    let (mut start, end) = (start + lead, end - trail);
+    while end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        // Cut at the last blank before the limit, else (one enormous word) at the limit.
+        let window = &text[start..limit];
+        // The piece starts with a non-blank, so a blank found is never its first byte.
+        let cut = window.rfind(char::is_whitespace).map_or(limit, |at| start + at);
+        let head = text[start..cut].trim_end();
+        out.push(Sentence {
+            range: base + start..base + start + head.len(),
+        });
+        let rest = &text[cut..end];
+        start = cut + (rest.len() - rest.trim_start().len());
+    }
     out.push(Sentence {
-        range: base + start + lead..base + end - trail,
+        range: base + start..base + end,
     });
 }
 
 /// Whether the full stop at `dot` ends an abbreviation or an initial.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
+    // Cannot fail: `dot` is the offset of a character; `i` below is one from `rfind`, and
+    // `word_start` is just after that character.
     let before = &text[..dot];
     let word_start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
@@ -202,6 +242,8 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
 /// Splits bytes of the masked text into tokens.
 pub fn tokens(masked: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let mut out = Vec::new();
+    // Cannot fail: `range` is a sentence of `masked`; `chars[i]` is read while i < len, the
+    // slice `chars[start..i]` has start <= i <= len, and `s`, `e` are character offsets.
     let text = &masked[range.clone()];
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|x| x.1);
@@ -310,6 +352,22 @@ mod tests {
             sents("John F. Kennedy was there. it was late."),
             ["John F. Kennedy was there. it was late."]
         );
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_blanks() {
+        let word = "word ";
+        let text = word.repeat(1_000);
+        let pieces = sents(&text);
+        assert!(pieces.len() >= 3, "{}", pieces.len());
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES && !p.is_empty()));
+        assert!(pieces.iter().all(|p| p.starts_with("word") && p.ends_with("word")));
+        assert_eq!(pieces.join(" "), text.trim_end());
+        // One enormous word is cut on a character boundary.
+        let wide = "é".repeat(3_000);
+        let pieces = sents(&wide);
+        assert_eq!(pieces.concat(), wide);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
     }
 
     #[test]

@@ -63,6 +63,8 @@ pub fn format_tree(tree: &RuleFile, text: &str) -> String {
     for (i, (st, c)) in statements.iter().zip(&placed.statements).enumerate() {
         let group_start = c.leading.first().map_or(st.span.start, |c| c.span.start) as usize;
         if i > 0 {
+            // Cannot fail: `i - 1` is the previous index of the same two equally long lists
+            // (`place_comments` makes one entry per statement).
             let prev = &statements[i - 1];
             let prev_c = &placed.statements[i - 1];
             let run = !prev_c.keep_block
@@ -288,6 +290,8 @@ fn property_lines(p: &Property) -> Vec<String> {
         } else {
             line.push_str(", ");
         }
+        // Cannot fail: every value gives at least one piece (`split_text` returns at least one,
+        // `value_text` exactly one).
         line.push_str(&pieces[0]);
         for piece in &pieces[1..] {
             lines.push(std::mem::take(&mut line));
@@ -321,7 +325,8 @@ pub fn split_text(text: &str) -> Vec<&str> {
     if chars.len() <= TEXT_WIDTH {
         return vec![text];
     }
-    // Split points, as the number of characters before the space.
+    // Split points, as the number of characters before the space. Cannot fail: there are more
+    // than TEXT_WIDTH characters, and 1 <= n < len - 1 keeps n - 1 and n + 1 inside.
     let words: Vec<usize> = (1..chars.len() - 1)
         .filter(|&n| chars[n].1 == ' ' && !is_blank(chars[n - 1].1) && !is_blank(chars[n + 1].1))
         .collect();
@@ -339,6 +344,7 @@ pub fn split_text(text: &str) -> Vec<&str> {
         }
     }
     let byte = |n: usize| chars.get(n).map_or(text.len(), |&(at, _)| at);
+    // Cannot fail: `byte` gives the offsets of characters (or the end), with start <= end.
     pieces
         .into_iter()
         .map(|(start, end)| &text[byte(start)..byte(end)])
@@ -432,7 +438,8 @@ enum Slot {
 
 /// If the comment at `pos` follows code on its line, the offset just after that code.
 fn trailing_anchor(text: &str, pos: usize) -> Option<usize> {
-    let before = &text[..pos];
+    // The comment's `#` is a character of the text; `get` only guards a position from elsewhere.
+    let before = text.get(..pos).unwrap_or(text);
     let code = before.trim_end_matches(|c: char| c != '\n' && is_blank(c));
     match code.chars().next_back() {
         None | Some('\n') => None,
@@ -459,11 +466,14 @@ fn place_comments<'c, 's>(tree: &'c RuleFile<'s>, text: &str) -> Placement<'c, '
                 .map(|_| PropertyComments::default())
                 .collect(),
             keep_block: st.block.as_ref().is_some_and(|b| {
+                // Comments are in file order: the first after the brace tells (a scan of all
+                // of them for each block was quadratic in the file's length).
+                let first_after = tree.comments.partition_point(|c| c.span.start <= b.open.start);
                 !b.properties.is_empty()
                     || tree
                         .comments
-                        .iter()
-                        .any(|c| b.open.start < c.span.start && c.span.start < b.close.start)
+                        .get(first_after)
+                        .is_some_and(|c| c.span.start < b.close.start)
             }),
             ..StatementComments::default()
         })
@@ -474,6 +484,9 @@ fn place_comments<'c, 's>(tree: &'c RuleFile<'s>, text: &str) -> Placement<'c, '
     let mut close: Vec<Vec<&Comment>> = vec![Vec::new(); statements.len()];
     let mut prop_trailing: Vec<Vec<Vec<&Comment>>> =
         placed.iter().map(|p| vec![Vec::new(); p.properties.len()]).collect();
+    // Cannot fail: `slot_of` gives indices of `statements` (and of their properties), and
+    // `placed`, `header`, `close` and `prop_trailing` have one entry per statement (and per
+    // property), made from the same tree.
     for (slot, c) in slots {
         match slot {
             Slot::Before(i) if i < statements.len() => placed[i].leading.push(c),
@@ -525,28 +538,37 @@ fn settle<'c, 's>(
 fn slot_of(statements: &[Statement], text: &str, c: &Comment) -> Slot {
     let pos = c.span.start as usize;
     let anchor = trailing_anchor(text, pos);
-    // The statement the comment is written in (or at the end of).
-    let inside = statements.iter().position(|st| {
-        let (start, end) = (st.span.start as usize, st.span.end as usize);
-        match anchor {
-            Some(a) => start < a && a <= end,
-            None => start < pos && pos < end,
-        }
-    });
+    // The statement the comment is written in (or at the end of). Statements are in file order
+    // and do not overlap, so it is the last one starting before the comment (or its anchor), if
+    // that one reaches it; found by bisection, as a scan per comment was quadratic.
+    let at = anchor.unwrap_or(pos);
+    let inside = statements
+        .partition_point(|st| (st.span.start as usize) < at)
+        .checked_sub(1)
+        .filter(|&i| {
+            let end = statements[i].span.end as usize;
+            match anchor {
+                Some(a) => a <= end,
+                None => pos < end,
+            }
+        });
     let Some(i) = inside else {
-        let next = statements.iter().position(|st| st.span.start as usize > pos);
-        return Slot::Before(next.unwrap_or(statements.len()));
+        let next = statements.partition_point(|st| st.span.start as usize <= pos);
+        return Slot::Before(next);
     };
+    // Cannot fail: `i` is an index of `statements` (a partition point minus one).
     let st = &statements[i];
     let block: Option<&Block> = st.block.as_deref();
     let in_body = |at: usize| block.is_some_and(|b| b.open.end as usize <= at && at < b.close.start as usize);
     match anchor {
         None if in_body(pos) => {
             let properties = &block.map_or(&[][..], |b| &b.properties[..]);
-            let within = properties
-                .iter()
-                .position(|p| (p.span.start as usize) < pos && pos < p.span.end as usize);
-            let next = properties.iter().position(|p| p.span.start as usize > pos);
+            // Properties are in file order and do not overlap (bisection, as above).
+            let after = properties.partition_point(|p| p.span.start as usize <= pos);
+            let within = after
+                .checked_sub(1)
+                .filter(|&k| (properties[k].span.start as usize) < pos && pos < properties[k].span.end as usize);
+            let next = (after < properties.len()).then_some(after);
             match within.or(next) {
                 Some(k) => Slot::PropertyLeading(i, k),
                 None => Slot::Tail(i),
@@ -562,12 +584,14 @@ fn slot_of(statements: &[Statement], text: &str, c: &Comment) -> Slot {
                     return Slot::Header(i);
                 }
                 if a > b.open.end as usize {
-                    return match b
-                        .properties
-                        .iter()
-                        .position(|p| (p.span.start as usize) < a && a <= p.span.end as usize)
-                    {
-                        Some(k) if a == b.properties[k].span.end as usize => Slot::PropertyTrailing(i, k),
+                    let properties = &b.properties;
+                    let k = properties
+                        .partition_point(|p| (p.span.start as usize) < a)
+                        .checked_sub(1)
+                        .filter(|&k| a <= properties[k].span.end as usize);
+                    return match k {
+                        // Cannot fail: `k` is an index of `properties`.
+                        Some(k) if a == properties[k].span.end as usize => Slot::PropertyTrailing(i, k),
                         Some(k) => Slot::PropertyLeading(i, k),
                         None => Slot::Tail(i),
                     };

@@ -212,6 +212,9 @@ impl Loader {
     /// Reports every include cycle once, at the include that closes it.
     fn check_cycles(&mut self) {
         let n = self.loaded.sources.len();
+        // Cannot fail, the indexing below: every FileId of an include was made by this loader's
+        // SourceMap, so it is < n; `colour` and `edges` have n entries; `stack[pos..]` has
+        // `pos` from `position` on the same stack.
         let mut edges: Vec<Vec<(FileId, Span)>> = vec![Vec::new(); n];
         for inc in &self.loaded.includes {
             if let Some(to) = inc.to {
@@ -268,9 +271,13 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     }
     let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
     String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let lc = crate::source::line_col_of_prefix(e.as_bytes(), offset);
+        // Cannot fail: the invalid byte is inside the file.
+        let byte = e.as_bytes().get(offset).copied().unwrap_or(0);
         format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
+            "not UTF-8 text (invalid byte 0x{byte:02X} at offset {offset}, line {}, column {})",
+            lc.line, lc.column
         )
     })
 }
@@ -280,10 +287,19 @@ pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotADirectory => "a file, not a directory, stands in its path".into(),
+        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
         _ => {
             let s = e.to_string();
-            match s.find(" (os error") {
+            // Cannot fail: `find` returns a character boundary of `s`.
+            let s = match s.find(" (os error") {
                 Some(i) => s[..i].to_string(),
+                None => s,
+            };
+            // Messages from the OS start with a capital; ours are lower case.
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
                 None => s,
             }
         }
@@ -335,6 +351,8 @@ fn scan_includes(text: &str) -> Vec<(Span, String)> {
     for line in text.split_inclusive('\n') {
         let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{feff}']).len();
         let at = line_start + indent;
+        // Cannot fail, the slicing below: `at` is after ASCII blanks or a BOM at a line start,
+        // `after` after the ASCII keyword, `base` after ASCII blanks: all character boundaries.
         if leading_word_of(&text[at..]) == "include" {
             let after = at + "include".len();
             let rest = &text[after..];

@@ -177,6 +177,7 @@ pub(crate) fn string(i: Input) -> PResult<Spanned<Cow<str>>> {
     let frag: &str = body.fragment();
     let mut owned: Option<String> = None;
     let mut chars = frag.char_indices();
+    // Cannot fail, the slicing below: `idx` comes from `char_indices`, a character boundary.
     while let Some((idx, c)) = chars.next() {
         match c {
             '"' => {
@@ -394,7 +395,10 @@ fn head<'s>(kw: &str, i: Input<'s>) -> PResult<'s, Head<'s>> {
             .map(|(speaker, on, delivery)| Head::Quote { speaker, on, delivery })
             .parse(i)
         }
-        _ => unreachable!("head() is only called with a statement keyword"),
+        // Cannot happen: `parse` calls `head` only with a word of STATEMENT_KEYWORDS, and every
+        // one of them has an arm above. Should a keyword be added there and not here, the
+        // statement is reported as a syntax error rather than crashing the run.
+        _ => SyntaxError::at(&i, "a statement keyword").fail(),
     }
 }
 
@@ -527,6 +531,7 @@ fn property(i: Input) -> PResult<Property> {
 /// The word `text` starts with (empty if it starts with anything else).
 pub(crate) fn leading_word_of(text: &str) -> &str {
     let end = text.find(|c: char| !is_ident_char(c)).unwrap_or(text.len());
+    // Cannot fail: `find` returns a character boundary (or the length).
     &text[..end]
 }
 
@@ -554,7 +559,6 @@ fn skip_property(i: Input) -> Input {
 }
 
 /// Moves to the start of the next line.
-
 fn skip_line(i: Input) -> Input {
     match i.fragment().find('\n') {
         Some(n) => i.take_from(n + 1),
@@ -730,6 +734,7 @@ pub fn collect_comments(text: &str) -> Vec<Comment<'_>> {
             } else if c == '"' {
                 in_string = true;
             } else if c == '#' {
+                // Cannot fail: `#` is one byte at the character boundary `idx`.
                 let body = line[idx + 1..].trim_end_matches(['\n', '\r']);
                 let start = line_start + idx;
                 comments.push(Comment {
@@ -761,6 +766,7 @@ fn closest_keyword(w: &str) -> Option<&'static str> {
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    // Cannot fail, the indexing below: `prev` and `cur` have b.len() + 1 entries and j < b.len().
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
@@ -779,6 +785,7 @@ fn found(text: &str, offset: usize) -> (String, usize) {
         Some('\n' | '\r') => ("end of line".into(), 0),
         Some('"') => ("a string".into(), rest.find(['\n', '\r']).unwrap_or(rest.len()).min(80)),
         Some(c) if is_ident_char(c) => {
+            // Cannot fail: `find` returns a character boundary (or the length).
             let w = &rest[..rest.find(|c: char| !is_ident_char(c)).unwrap_or(rest.len())];
             (format!("`{w}`"), w.len())
         }

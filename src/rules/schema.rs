@@ -106,7 +106,6 @@ pub fn is_flag(name: &str) -> bool {
 }
 
 /// The properties a statement with keyword `keyword` accepts.
-
 pub fn properties_of(keyword: &str) -> &'static [PropertySpec] {
     match keyword {
         "country" => COUNTRY,
@@ -224,6 +223,7 @@ fn check_statement(file: FileId, st: &Statement, out: &mut Vec<Diagnostic>) {
             }
             _ => {}
         }
+        // Cannot fail: `values[1]` exists, there being more than one.
         if !spec.many && p.values.len() > 1 {
             out.push(Diagnostic::error("bad-value", format!("`{name}` takes one value")).at(
                 file,
@@ -282,5 +282,6 @@ fn check_statement(file: FileId, st: &Statement, out: &mut Vec<Diagnostic>) {
 }
 
 fn is_qid(w: &str) -> bool {
+    // Cannot fail: `Q` is one byte, so 1 is a character boundary when `w` starts with it.
     w.len() > 1 && w.starts_with('Q') && w[1..].bytes().all(|b| b.is_ascii_digit())
 }
