@@ -140,7 +140,11 @@ pub fn lint(opts: &RuleOptions) -> Result<u8> {
         with_examples,
         facts
     )?;
-    Ok(if rules.has_errors() { 2 } else { 0 })
+    let code = if rules.has_errors() { 2 } else { 0 };
+    // The process ends here: freeing a large knowledge base piece by piece takes longer than
+    // reading it (0.5 s of 5 for a million tenures), and the system frees it at once.
+    std::mem::forget(rules);
+    Ok(code)
 }
 
 /// `factcheck fmt`.
@@ -268,6 +272,12 @@ pub fn article_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             Ok(m) if m.is_dir() => {
                 let mut found = Vec::new();
                 walk_articles(p, &mut found).with_context(|| format!("cannot read directory `{}`", p.display()))?;
+                if found.is_empty() {
+                    bail!(
+                        "`{}` is a directory holding no articles (*.txt, *.md, *.markdown)",
+                        p.display()
+                    );
+                }
                 found.sort();
                 out.extend(found);
             }
@@ -321,11 +331,15 @@ pub fn check(opts: &CheckOptions) -> Result<u8> {
     let baseline: Option<serde_json::Value> = match &opts.baseline {
         None => None,
         Some(p) => {
-            let text = crate::rules::loader::read_text(p).map_err(|r| anyhow::anyhow!("cannot read baseline `{}`: {r}", p.display()))?;
+            let text = crate::rules::loader::read_text(p)
+                .map_err(|r| anyhow::anyhow!("cannot read baseline `{}`: {r}", p.display()))?;
             let v: serde_json::Value = serde_json::from_str(&text)
                 .with_context(|| format!("baseline `{}` is not a JSON report", p.display()))?;
             if !v["articles"].is_array() {
-                bail!("baseline `{}` is not a factcheck JSON report (no `articles`)", p.display());
+                bail!(
+                    "baseline `{}` is not a factcheck JSON report (no `articles`)",
+                    p.display()
+                );
             }
             Some(v)
         }
@@ -406,6 +420,10 @@ pub fn check(opts: &CheckOptions) -> Result<u8> {
         let s = r.summary();
         s.fail > 0 || (deny_unverified && s.unverified > 0)
     });
+    // As in `lint`: the process ends here, and the system frees the memory at once.
+    std::mem::forget(reports);
+    std::mem::forget(extractor);
+    std::mem::forget(rules);
     Ok(u8::from(failed))
 }
 

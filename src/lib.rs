@@ -70,36 +70,57 @@ fn build(loaded: Loaded) -> RuleSet {
         ..
     } = loaded;
     let kb = {
-        // Reading problems first, then each file's problems in file order.
-        let mut parsed = Vec::with_capacity(files.len());
+        // Reading problems first, then each file's problems in file order. Files are parsed on
+        // another thread and compiled here as they come, in file order, so that parsing and
+        // compiling overlap and only a few syntax trees are held at once.
         let mut statements = 0;
-        for &id in &files {
-            let (tree, diagnostics) = rules::parse_file(id, &sources.get(id).text);
-            let clean = !diagnostics.iter().any(Diagnostic::is_error);
-            all.extend(diagnostics);
-            statements += tree.statements.len();
-            if tree.statements.is_empty() && clean {
-
-                all.push(
-                    Diagnostic::warning("empty", format!("`{}` holds no statements", sources.get(id).name)).at(
-                        id,
-                        0..0,
-                        "nothing but blanks and comments",
-                    ),
-                );
+        let mut builder = kb::Builder::new(&sources);
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(2);
+            let (sources, files) = (&sources, &files);
+            scope.spawn(move || {
+                for &id in files {
+                    if tx.send((id, rules::parse_file(id, &sources.get(id).text))).is_err() {
+                        break;
+                    }
+                }
+            });
+            for (id, (tree, diagnostics)) in rx {
+                let clean = !diagnostics.iter().any(Diagnostic::is_error);
+                all.extend(diagnostics);
+                statements += tree.statements.len();
+                if tree.statements.is_empty() && clean {
+                    all.push(
+                        Diagnostic::warning("empty", format!("`{}` holds no statements", sources.get(id).name)).at(
+                            id,
+                            0..0,
+                            "nothing but blanks and comments",
+                        ),
+                    );
+                }
+                builder.add(id, tree);
             }
-            parsed.push((id, tree));
-        }
+        });
         if statements == 0 && !all.iter().any(Diagnostic::is_error) {
-            all.push(
-                Diagnostic::error(
-                    "no-rules",
-                    "the rules hold no statements: every claim would be unverified",
-                )
-                .help("point --rules at a directory of rule files (*.fc), or add facts to this one"),
-            );
+            // Name the file(s): "the rules" alone does not say which file was empty.
+            let names: Vec<&str> = files.iter().map(|&id| sources.get(id).name.as_str()).collect();
+            let which = match names.as_slice() {
+                [] => "the rules hold".to_string(),
+                [one] => format!("`{one}` holds"),
+                many if many.len() <= 3 => format!("`{}` hold", many.join("`, `")),
+                many => format!("`{}` and {} other files hold", many[..2].join("`, `"), many.len() - 2),
+            };
+            let mut d = Diagnostic::error(
+                "no-rules",
+                format!("{which} no statements: every claim would be unverified"),
+            )
+            .help("point --rules at a directory of rule files (*.fc), or add facts to this one");
+            if let [only] = files.as_slice() {
+                d = d.at(*only, 0..0, "nothing but blanks and comments");
+            }
+            all.push(d);
         }
-        let compiled = kb::compile(&parsed, &sources);
+        let compiled = builder.finish();
         all.extend(compiled.diagnostics);
         all.sort_by_key(|d| d.primary.as_ref().map(|l| (l.file, l.range.start)));
         compiled.kb

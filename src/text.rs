@@ -85,6 +85,7 @@ pub fn stem(word: &str) -> String {
     if n <= 3 {
         return w;
     }
+    // Cannot fail: only called when `w` ends with the ASCII suffix `suf`.
     let cut = |w: &str, suf: &str| w[..w.len() - suf.len()].to_string();
     let base = if (w.ends_with("ies") || w.ends_with("ied")) && n > 4 {
         format!("{}y", cut(&w, "ies"))
@@ -111,33 +112,41 @@ pub fn stem(word: &str) -> String {
 
 /// The full lower-case month name for a month name or its news abbreviation.
 pub fn month_name(w: &str) -> Option<&'static str> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    month_number(w).map(|m| MONTHS[m as usize - 1])
+}
+
+/// The months' names in lower case, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month (1–12) of a month name or its news abbreviation ("Oct.", "Sept").
+pub fn month_number(w: &str) -> Option<i8> {
     let w = w.trim_end_matches('.').to_lowercase();
     if w.len() < 3 {
         return None;
     }
     MONTHS
         .iter()
-        .find(|m| **m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
-        .copied()
+        .position(|m| *m == w || (m.starts_with(&w) && (w.len() == 3 || w == "sept")))
+        .map(|p| p as i8 + 1)
 }
 
 fn undouble(mut w: String) -> String {
     let b = w.as_bytes();
     let n = b.len();
+    // Cannot fail: n >= 2 is checked first.
     if n >= 2 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') && b[n - 1].is_ascii_alphabetic() {
         w.pop();
     }

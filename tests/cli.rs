@@ -50,10 +50,26 @@ const UNKNOWN: &str = "Dutch Foreign Minister Caspar Veldkamp spoke on Thursday.
 fn exit_status_follows_the_verdicts() {
     let dir = workspace(&[("ok.txt", CORRECT), ("stale.txt", STALE), ("unknown.txt", UNKNOWN)]);
     let d = ["--date", "2024-11-21"];
-    assert_eq!(run(dir.path(), &[&["check", "ok.txt"][..], &d].concat()).status.code(), Some(0));
-    assert_eq!(run(dir.path(), &[&["check", "stale.txt"][..], &d].concat()).status.code(), Some(1));
-    assert_eq!(run(dir.path(), &[&["check", "unknown.txt"][..], &d].concat()).status.code(), Some(0));
-    let denied = run(dir.path(), &[&["check", "unknown.txt", "--deny", "unverified"][..], &d].concat());
+    assert_eq!(
+        run(dir.path(), &[&["check", "ok.txt"][..], &d].concat()).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(dir.path(), &[&["check", "stale.txt"][..], &d].concat())
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        run(dir.path(), &[&["check", "unknown.txt"][..], &d].concat())
+            .status
+            .code(),
+        Some(0)
+    );
+    let denied = run(
+        dir.path(),
+        &[&["check", "unknown.txt", "--deny", "unverified"][..], &d].concat(),
+    );
     assert_eq!(denied.status.code(), Some(1));
     let missing = run(dir.path(), &["check", "nope.txt"]);
     assert_eq!(missing.status.code(), Some(2));
@@ -62,32 +78,63 @@ fn exit_status_follows_the_verdicts() {
     assert_eq!(bad_flag.status.code(), Some(2));
     let bad_date = run(dir.path(), &["check", "ok.txt", "--date", "21/11/2024"]);
     assert_eq!(bad_date.status.code(), Some(2));
-    assert!(stderr(&bad_date).contains("invalid --date `21/11/2024`"), "{}", stderr(&bad_date));
+    assert!(
+        stderr(&bad_date).contains("invalid --date `21/11/2024`"),
+        "{}",
+        stderr(&bad_date)
+    );
 }
 
 #[test]
 fn configuration_sets_rules_format_and_deny_and_flags_override_it() {
     let dir = workspace(&[("news/unknown.txt", UNKNOWN)]);
     std::fs::rename(dir.path().join("rules"), dir.path().join("kb")).unwrap();
-    std::fs::write(dir.path().join("factcheck.toml"), "rules = [\"kb\"]\nformat = \"json\"\ndeny = [\"unverified\"]\n").unwrap();
+    std::fs::write(
+        dir.path().join("factcheck.toml"),
+        "rules = [\"kb\"]\nformat = \"json\"\ndeny = [\"unverified\"]\n",
+    )
+    .unwrap();
     let nested = dir.path().join("news");
     let out = run(&nested, &["check", "unknown.txt", "--date", "2024-11-21"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["articles"][0]["summary"]["unverified"], 2);
-    let text = run(&nested, &["check", "unknown.txt", "--date", "2024-11-21", "--format", "text"]);
-    assert!(stdout(&text).contains("unknown.txt: 2 claims: 0 pass, 0 fail, 2 unverified"), "{}", stdout(&text));
+    let text = run(
+        &nested,
+        &["check", "unknown.txt", "--date", "2024-11-21", "--format", "text"],
+    );
+    assert!(
+        stdout(&text).contains("unknown.txt: 2 claims: 0 pass, 0 fail, 2 unverified"),
+        "{}",
+        stdout(&text)
+    );
 }
 
 #[test]
 fn directories_are_read_in_path_order_and_jobs_do_not_change_the_report() {
-    let dir = workspace(&[("a/2.md", STALE), ("a/1.txt", CORRECT), ("a/skip.json", "{}"), ("a/b/3.txt", UNKNOWN)]);
-    let one = run(dir.path(), &["check", "a", "--date", "2024-11-21", "--format", "jsonl", "--jobs", "1"]);
-    let two = run(dir.path(), &["check", "a", "--date", "2024-11-21", "--format", "jsonl", "--jobs", "2"]);
+    let dir = workspace(&[
+        ("a/2.md", STALE),
+        ("a/1.txt", CORRECT),
+        ("a/skip.json", "{}"),
+        ("a/b/3.txt", UNKNOWN),
+    ]);
+    let one = run(
+        dir.path(),
+        &["check", "a", "--date", "2024-11-21", "--format", "jsonl", "--jobs", "1"],
+    );
+    let two = run(
+        dir.path(),
+        &["check", "a", "--date", "2024-11-21", "--format", "jsonl", "--jobs", "2"],
+    );
     assert_eq!(one.stdout, two.stdout);
     let paths: Vec<String> = stdout(&one)
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["path"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(paths, ["a/1.txt", "a/2.md", "a/b/3.txt"]);
 }
@@ -96,8 +143,15 @@ fn directories_are_read_in_path_order_and_jobs_do_not_change_the_report() {
 fn ignore_comments_suppress_a_paragraph_and_unused_ones_are_reported() {
     let text = "Intro.\n\n<!-- factcheck: ignore -->\nIsraeli Defense Minister Yoav Gallant spoke.\n\n<!-- factcheck: ignore -->\nNothing to see here.\n";
     let dir = workspace(&[("a.md", text)]);
-    let out = run(dir.path(), &["check", "a.md", "--date", "2024-11-21", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "the ignored stale title does not fail the run");
+    let out = run(
+        dir.path(),
+        &["check", "a.md", "--date", "2024-11-21", "--format", "json"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the ignored stale title does not fail the run"
+    );
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let article = &r["articles"][0];
     assert_eq!(article["claims"][0]["verdict"], "ignored");
@@ -113,7 +167,10 @@ fn ignore_comments_suppress_a_paragraph_and_unused_ones_are_reported() {
 fn every_format_renders_and_text_has_no_colour_when_piped() {
     let dir = workspace(&[("stale.txt", STALE)]);
     for format in ["text", "json", "jsonl", "markdown", "sarif", "junit"] {
-        let out = run(dir.path(), &["check", "stale.txt", "--date", "2024-11-21", "--format", format]);
+        let out = run(
+            dir.path(),
+            &["check", "stale.txt", "--date", "2024-11-21", "--format", format],
+        );
         assert_eq!(out.status.code(), Some(1), "{format}: {}", stderr(&out));
         assert!(!out.stdout.is_empty(), "{format}");
         assert!(!out.stdout.contains(&0x1b), "{format}: escape codes in piped output");
@@ -130,15 +187,25 @@ fn every_format_renders_and_text_has_no_colour_when_piped() {
 #[test]
 fn extract_lists_claims_without_verdicts() {
     let dir = workspace(&[("stale.txt", STALE)]);
-    let out = run(dir.path(), &["extract", "stale.txt", "--date", "2024-11-21", "--format", "json"]);
+    let out = run(
+        dir.path(),
+        &["extract", "stale.txt", "--date", "2024-11-21", "--format", "json"],
+    );
     assert_eq!(out.status.code(), Some(0));
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let claims = r["articles"][0]["claims"].as_array().unwrap();
     assert_eq!(claims.len(), 2);
     assert!(claims.iter().all(|c| c.get("verdict").is_none()));
-    assert_eq!(claims[0]["span"], serde_json::json!({"start": 0, "end": 37, "line": 1, "column": 1}));
+    assert_eq!(
+        claims[0]["span"],
+        serde_json::json!({"start": 0, "end": 37, "line": 1, "column": 1})
+    );
     let text = run(dir.path(), &["extract", "stale.txt", "--date", "2024-11-21"]);
-    assert!(stdout(&text).contains("stale.txt:1:1: role        Israeli Defense Minister Yoav Gallant"), "{}", stdout(&text));
+    assert!(
+        stdout(&text).contains("stale.txt:1:1: role        Israeli Defense Minister Yoav Gallant"),
+        "{}",
+        stdout(&text)
+    );
 }
 
 #[test]
@@ -149,9 +216,15 @@ fn fmt_check_names_the_files_that_would_change() {
     let out = run(dir.path(), &["fmt", "--check", "."]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out), "would reformat ./a.fc\n");
-    assert_eq!(std::fs::read_to_string(dir.path().join("a.fc")).unwrap(), "person   \"A\"   {aka \"B\"}\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.fc")).unwrap(),
+        "person   \"A\"   {aka \"B\"}\n"
+    );
     let out = run(dir.path(), &["fmt", "."]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(std::fs::read_to_string(dir.path().join("a.fc")).unwrap(), "person \"A\" {\n    aka \"B\"\n}\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.fc")).unwrap(),
+        "person \"A\" {\n    aka \"B\"\n}\n"
+    );
     assert_eq!(run(dir.path(), &["fmt", "--check", "."]).status.code(), Some(0));
 }

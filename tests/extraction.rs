@@ -335,30 +335,21 @@ fn speaker_ids(text: &str) -> Vec<Option<String>> {
 
 #[test]
 fn every_attribution_shape() {
-    let biden = Some("Joe Biden".to_string());
-    assert_eq!(speaker_ids("“It is outrageous,” Biden said."), [biden.clone()]);
-    assert_eq!(speaker_ids("Biden said: “It is outrageous.”"), [biden.clone()]);
-    assert_eq!(speaker_ids("“It is outrageous,” said Biden."), [biden.clone()]);
-    assert_eq!(
-        speaker_ids("“It is outrageous,” said President Joe Biden."),
-        [biden.clone()]
-    );
-    assert_eq!(
-        speaker_ids("Biden said that the decision was “outrageous.”"),
-        [biden.clone()]
-    );
-    assert_eq!(speaker_ids("“It is outrageous,” Biden wrote on X."), [biden.clone()]);
-    assert_eq!(
-        speaker_ids("“It is outrageous,” Biden told reporters."),
-        [biden.clone()]
-    );
-    assert_eq!(speaker_ids("“It is outrageous,” according to Biden."), [biden.clone()]);
-    assert_eq!(speaker_ids("According to Biden, “it is outrageous.”"), [biden.clone()]);
+    let biden = || vec![Some("Joe Biden".to_string())];
+    assert_eq!(speaker_ids("“It is outrageous,” Biden said."), biden());
+    assert_eq!(speaker_ids("Biden said: “It is outrageous.”"), biden());
+    assert_eq!(speaker_ids("“It is outrageous,” said Biden."), biden());
+    assert_eq!(speaker_ids("“It is outrageous,” said President Joe Biden."), biden());
+    assert_eq!(speaker_ids("Biden said that the decision was “outrageous.”"), biden());
+    assert_eq!(speaker_ids("“It is outrageous,” Biden wrote on X."), biden());
+    assert_eq!(speaker_ids("“It is outrageous,” Biden told reporters."), biden());
+    assert_eq!(speaker_ids("“It is outrageous,” according to Biden."), biden());
+    assert_eq!(speaker_ids("According to Biden, “it is outrageous.”"), biden());
     assert_eq!(
         speaker_ids("Joe Biden, the US president, called the warrants “outrageous.”"),
-        [biden.clone()]
+        biden()
     );
-    assert_eq!(speaker_ids("\"It is outrageous,\" Biden said."), [biden]);
+    assert_eq!(speaker_ids("\"It is outrageous,\" Biden said."), biden());
 }
 
 #[test]

@@ -82,12 +82,22 @@ fn shipped_rules_lint_clean_and_count_examples() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "no warnings: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "no warnings: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     let (facts, with) = {
-        let rules = factcheck::load_rules(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules")], &Default::default());
+        let rules = factcheck::load_rules(
+            &[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules")],
+            &Default::default(),
+        );
         rules.kb.example_coverage()
     };
     assert_eq!(facts, with, "every fact carries examples");
-    assert!(stdout.contains(&format!("{with} of {facts} facts carry examples")), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{with} of {facts} facts carry examples")),
+        "{stdout}"
+    );
 }

@@ -64,7 +64,12 @@ fn move_handover(rules: &Path) -> Vec<String> {
 fn shipped_cases_pass() {
     let out = factcheck(&project(), &["test", "cases"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("0 failed"), "{stdout}");
 }
 
@@ -76,13 +81,18 @@ fn a_rule_change_fails_exactly_the_affected_cases_until_blessed() {
     let mut affected: Vec<String> = Vec::new();
     for entry in std::fs::read_dir(dir.path().join("cases")).unwrap() {
         let case = entry.unwrap().path();
-        let Ok(snap) = std::fs::read_to_string(case.join("report.snap")) else { continue };
+        let Ok(snap) = std::fs::read_to_string(case.join("report.snap")) else {
+            continue;
+        };
         if cited.iter().any(|c| snap.contains(&format!("\"{c}\""))) {
             affected.push(format!("cases/{}", case.file_name().unwrap().to_string_lossy()));
         }
     }
     affected.sort();
-    assert!(affected.len() >= 10, "expected many cases to cite the handover: {affected:?}");
+    assert!(
+        affected.len() >= 10,
+        "expected many cases to cite the handover: {affected:?}"
+    );
 
     let out = factcheck(dir.path(), &["test", "cases"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -95,7 +105,10 @@ fn a_rule_change_fails_exactly_the_affected_cases_until_blessed() {
     failed.sort();
     assert_eq!(failed, affected, "{stdout}");
     // The diff is claim by claim: the reference article's "former" title flips to fail.
-    assert!(stdout.contains("~ role 1:155 \"former Defense Minister Yoav Gallant\": fail"), "{stdout}");
+    assert!(
+        stdout.contains("~ role 1:155 \"former Defense Minister Yoav Gallant\": fail"),
+        "{stdout}"
+    );
     assert!(stdout.contains("verdict: \"pass\" → \"fail\""), "{stdout}");
 
     let out = factcheck(dir.path(), &["test", "cases", "--bless"]);
@@ -109,17 +122,27 @@ fn a_new_case_is_reported_as_new_and_blessed() {
     let dir = sandbox();
     let case = dir.path().join("cases/new-case");
     std::fs::create_dir_all(&case).unwrap();
-    std::fs::write(case.join("article.txt"), "Former Defense Minister Yoav Gallant spoke on Thursday.\n").unwrap();
+    std::fs::write(
+        case.join("article.txt"),
+        "Former Defense Minister Yoav Gallant spoke on Thursday.\n",
+    )
+    .unwrap();
     std::fs::write(case.join("case.toml"), "date = 2024-11-21\n").unwrap();
     let out = factcheck(dir.path(), &["test", "cases"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("FAIL    cases/new-case\nno expected report (new case)"), "{stdout}");
+    assert!(
+        stdout.contains("FAIL    cases/new-case\nno expected report (new case)"),
+        "{stdout}"
+    );
     let out = factcheck(dir.path(), &["test", "cases", "--bless"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("new     cases/new-case"), "{stdout}");
     let snap = std::fs::read_to_string(case.join("report.snap")).unwrap();
-    assert!(snap.starts_with("---\n") && snap.contains("\"verdict\": \"pass\""), "{snap}");
+    assert!(
+        snap.starts_with("---\n") && snap.contains("\"verdict\": \"pass\""),
+        "{snap}"
+    );
 }
 
 #[test]
@@ -132,17 +155,30 @@ fn rule_examples_all_pass_and_a_wrong_one_is_located() {
     let dir = sandbox();
     let rules = dir.path().join("rules");
     let text = std::fs::read_to_string(rules.join("israel.fc")).unwrap();
-    let line = text.lines().position(|l| l.contains("example") && l.contains(" pass ")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.contains("example") && l.contains(" pass "))
+        .unwrap()
+        + 1;
     let broken: Vec<String> = text
         .lines()
         .enumerate()
-        .map(|(i, l)| if i + 1 == line { l.replacen(" pass ", " fail ", 1) } else { l.to_string() })
+        .map(|(i, l)| {
+            if i + 1 == line {
+                l.replacen(" pass ", " fail ", 1)
+            } else {
+                l.to_string()
+            }
+        })
         .collect();
     std::fs::write(rules.join("israel.fc"), broken.join("\n") + "\n").unwrap();
     let out = factcheck(dir.path(), &["test", "rules"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains(&format!("FAIL rules/israel.fc:{line}: expected fail")), "{stdout}");
+    assert!(
+        stdout.contains(&format!("FAIL rules/israel.fc:{line}: expected fail")),
+        "{stdout}"
+    );
     assert!(stdout.contains("1 failed"), "{stdout}");
 }
 
@@ -150,19 +186,34 @@ fn rule_examples_all_pass_and_a_wrong_one_is_located() {
 fn baseline_lists_flipped_verdicts_and_fails_on_new_failures() {
     let dir = sandbox();
     let article = "cases/fox-icc-warrants/article.txt";
-    let out = factcheck(dir.path(), &["check", article, "--date", "2024-11-21", "--format", "json"]);
+    let out = factcheck(
+        dir.path(),
+        &["check", article, "--date", "2024-11-21", "--format", "json"],
+    );
     assert_eq!(out.status.code(), Some(0));
     std::fs::write(dir.path().join("old.json"), &out.stdout).unwrap();
 
     // Unchanged rules: nothing flips.
-    let out = factcheck(dir.path(), &["check", article, "--date", "2024-11-21", "--baseline", "old.json"]);
+    let out = factcheck(
+        dir.path(),
+        &["check", article, "--date", "2024-11-21", "--baseline", "old.json"],
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no verdict changed"));
 
     move_handover(&dir.path().join("rules"));
     let out = factcheck(
         dir.path(),
-        &["check", article, "--date", "2024-11-21", "--baseline", "old.json", "--format", "json"],
+        &[
+            "check",
+            article,
+            "--date",
+            "2024-11-21",
+            "--baseline",
+            "old.json",
+            "--format",
+            "json",
+        ],
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");

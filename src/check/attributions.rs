@@ -167,31 +167,25 @@ pub fn judge(a: &AttributionClaim, kb: &KnowledgeBase) -> Judgement {
         ))
         .cite(kb, &quote.provenance);
     }
-    if words.len() >= MISQUOTE_MIN_WORDS {
-        let near = kb.quote_index.near_misses(&words, MISQUOTE_SIMILARITY);
-        if let Some(n) = near.iter().find(|n| said_by(kb, n.quote, speaker)) {
-            let quote = &kb.quotes[n.quote.index()];
-            let diff = word_diff(&n.recorded, &words);
-            return Judgement {
-                verdict: Verdict::Fail,
-                reason: format!(
-                    "misquoted: {name}'s {} of {} reads \"{}\"",
-                    quote.delivery.noun(),
-                    quote.date,
-                    n.recorded.join(" ")
-                ),
-                evidence: Vec::new(),
-                diff: Some(diff),
-            }
-            .cite(kb, &quote.provenance);
+    if words.len() >= MISQUOTE_MIN_WORDS
+        && let Some(n) = kb
+            .quote_index
+            .near_miss_among(kb.quotes_of(speaker), &words, MISQUOTE_SIMILARITY)
+    {
+        let quote = &kb.quotes[n.quote.index()];
+        let diff = word_diff(&n.recorded, &words);
+        return Judgement {
+            verdict: Verdict::Fail,
+            reason: format!(
+                "misquoted: {name}'s {} of {} reads \"{}\"",
+                quote.delivery.noun(),
+                quote.date,
+                n.recorded.join(" ")
+            ),
+            evidence: Vec::new(),
+            diff: Some(diff),
         }
-        if let Some(n) = near.first() {
-            return Judgement::unverified(format!(
-                "no recorded quote of {name} holds these words; they resemble {}",
-                quote_label(kb, n.quote)
-            ))
-            .cite(kb, &kb.quotes[n.quote.index()].provenance);
-        }
+        .cite(kb, &quote.provenance);
     }
     Judgement::unverified(format!("no recorded quote of {name} holds these words"))
 }

@@ -211,7 +211,12 @@ fn judge_statement(
 ) -> Judgement {
     let name = kb.speaker_name(speaker);
     // The quotations of this speaker in the same sentence or paragraph that are on record.
-    let quoted: Vec<_> = all
+    // `all` is in order of position (as `Extractor::extract` returns it) and a claim starts in
+    // its sentence, so the sentence's claims are found by bisection, not by a scan of the
+    // article (which made judging quadratic in its length).
+    let lo = all.partition_point(|c| c.span.start < claim.sentence.start);
+    let hi = all.partition_point(|c| c.span.start <= claim.sentence.end).max(lo);
+    let quoted: Vec<_> = all[lo..hi]
         .iter()
         .filter(|c| c.sentence == claim.sentence)
         .filter_map(|c| match &c.detail {

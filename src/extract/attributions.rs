@@ -49,24 +49,70 @@ struct Found {
     verb: Option<String>,
 }
 
+/// What `before` needs to know of a sentence, read once for all its quotations (a sentence
+/// may hold thousands, and reading it again for each was quadratic).
+struct SentenceFacts {
+    /// The sentence's index.
+    index: usize,
+    /// Reporting verbs outside quotations, in order.
+    verbs: Vec<usize>,
+    /// The first "according to X" whose X is a speaker: the index of "according".
+    according: Option<usize>,
+    /// For each word, the first word of its clause.
+    clause_starts: Vec<usize>,
+    /// The end of the first word (not mark), if any.
+    first_word_end: Option<usize>,
+}
+
+impl SentenceFacts {
+    fn new(doc: &Doc, index: usize) -> Self {
+        let sent = &doc.sentences[index];
+        let n = sent.tokens.len();
+        let verbs = (0..n)
+            .filter(|&i| sent.is_reporting_verb(i) && !doc.in_quote(sent.tokens[i].start))
+            .collect();
+        let according = (0..n).find(|&i| {
+            sent.lower(i) == "according" && sent.lower(i + 1) == "to" && speaker_right(doc, sent, i + 2).is_some()
+        });
+        let mut clause_starts: Vec<usize> = Vec::with_capacity(n);
+        for k in 0..n {
+            let opens =
+                k == 0 || sent.tokens[k - 1].is(',') || sent.tokens[k - 1].is(';') || sent.tokens[k - 1].is(':');
+            clause_starts.push(if opens { k } else { clause_starts[k - 1] });
+        }
+        let first_word_end = sent.tokens.iter().find(|t| t.kind != TokenKind::Punct).map(|t| t.end);
+        SentenceFacts {
+            index,
+            verbs,
+            according,
+            clause_starts,
+            first_word_end,
+        }
+    }
+}
+
 /// Every attribution claim of the article.
 pub fn extract(doc: &Doc) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     // The speaker of the last attributed quotation, with its paragraph.
     let mut last: Option<(usize, Found)> = None;
+    let mut facts: Option<SentenceFacts> = None;
     for q in &doc.quotations {
         let Some(si) = doc.sentence_at(q.open).or_else(|| doc.sentence_at(q.inner.start)) else {
             continue;
         };
         let sent = &doc.sentences[si];
+        if facts.as_ref().is_none_or(|f| f.index != si) {
+            facts = Some(SentenceFacts::new(doc, si));
+        }
+        let Some(facts) = facts.as_ref() else {
+            continue;
+        };
         let quote_text = doc.article.text[q.inner.clone()]
             .trim_end_matches([',', ' ', ';'])
             .to_string();
         let words = quote_text.split_whitespace().count();
-        let partial = sent
-            .tokens
-            .iter()
-            .any(|t| t.end <= q.open && t.kind != TokenKind::Punct);
+        let partial = facts.first_word_end.is_some_and(|end| end <= q.open);
         let close_sentence = q
             .close
             .as_ref()
@@ -74,7 +120,7 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
             .map(|i| &doc.sentences[i]);
         let mut found = close_sentence.and_then(|s| after(doc, s, q));
         if found.is_none() {
-            found = before(doc, sent, q);
+            found = before(doc, sent, facts, q);
         }
         if found.is_none() && !partial {
             // A quotation that opens a sentence continues the previous speaker's words, in the
@@ -155,7 +201,10 @@ fn starts_paragraph(doc: &Doc, q: &Quotation, sent: &Sent) -> bool {
 /// The attribution after the closing mark: “…,” X said. / “…,” said X. / “…,” according to X.
 fn after(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
     let close = q.close.as_ref()?;
-    let mut a = sent.tokens.iter().position(|t| t.start >= close.end)?;
+    let mut a = sent.tokens.partition_point(|t| t.start < close.end);
+    if a == sent.tokens.len() {
+        return None;
+    }
     while sent.tokens.get(a).is_some_and(|t| t.is(',') || t.is('—') || t.is('–')) {
         a += 1;
     }
@@ -191,7 +240,7 @@ fn after(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
         return None;
     }
     let mut e = v - 1;
-    while e > a && is(ADVERBS, &sent.lower(e)) {
+    while e > a && is(ADVERBS, sent.lower(e)) {
         e -= 1;
     }
     let f = speaker_left(doc, sent, a, e)?;
@@ -202,25 +251,16 @@ fn after(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
 }
 
 /// The attribution before the opening mark: X said: “…” / X said that … “…” / According to X, “…”.
-fn before(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
-    let open = sent
-        .tokens
-        .iter()
-        .position(|t| t.start >= q.open)
-        .unwrap_or(sent.tokens.len());
+fn before(doc: &Doc, sent: &Sent, facts: &SentenceFacts, q: &Quotation) -> Option<Found> {
+    let open = sent.tokens.partition_point(|t| t.start < q.open);
     // "According to X, “…”"
-    for i in 0..open.saturating_sub(2) {
-        if sent.lower(i) == "according"
-            && sent.lower(i + 1) == "to"
-            && let Some(mut f) = speaker_right(doc, sent, i + 2)
-        {
-            f.verb = Some("according to".into());
-            return Some(f);
-        }
+    if let Some(i) = facts.according.filter(|&i| i < open.saturating_sub(2))
+        && let Some(mut f) = speaker_right(doc, sent, i + 2)
+    {
+        f.verb = Some("according to".into());
+        return Some(f);
     }
-    let v = (0..open)
-        .rev()
-        .find(|&i| sent.is_reporting_verb(i) && !doc.in_quote(sent.tokens[i].start))?;
+    let v = *facts.verbs[..facts.verbs.partition_point(|&i| i < open)].last()?;
     let verb = Some(sent.tokens[v].text.to_string());
     // Inversion: "Said Israeli President Isaac Herzog: “…”".
     if v == 0
@@ -230,7 +270,7 @@ fn before(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
         return Some(f);
     }
     let mut e = v;
-    while e > 0 && is(ADVERBS, &sent.lower(e - 1)) {
+    while e > 0 && is(ADVERBS, sent.lower(e - 1)) {
         e -= 1;
     }
     // Between two commas stands either the speaker's name after a title ("Israel's foreign
@@ -244,10 +284,7 @@ fn before(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
     {
         if let Some(f) = speaker_left(doc, sent, c + 1, e - 2)
             && matches!(f.who, Who::Person { .. })
-            && !matches!(
-                sent.lower(c + 1).as_str(),
-                "the" | "a" | "an" | "his" | "her" | "its" | "their"
-            )
+            && !matches!(sent.lower(c + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
         {
             return Some(Found { verb, ..f });
         }
@@ -257,7 +294,7 @@ fn before(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
     if e == 0 {
         return None;
     }
-    let start = clause_start(sent, e - 1);
+    let start = facts.clause_starts[e - 1];
     let f = speaker_left(doc, sent, start, e - 1).or_else(|| {
         // "The ICC charged Netanyahu and Gallant with “…”": the subject may stand further left.
         subject_before(doc, sent, v).map(|who| Found {
@@ -269,21 +306,16 @@ fn before(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
     Some(Found { verb, ..f })
 }
 
-/// The first word of the clause that word `i` belongs to.
-fn clause_start(sent: &Sent, i: usize) -> usize {
-    (0..=i)
-        .rev()
-        .find(|&k| k == 0 || sent.tokens[k - 1].is(',') || sent.tokens[k - 1].is(';') || sent.tokens[k - 1].is(':'))
-        .unwrap_or(0)
-}
-
 /// "Pentagon 'fundamentally rejects' ICC decision": a name right before a quotation in a
 /// headline, where the quotation is the verb.
 fn headline_subject(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
     if !sent.heading {
         return None;
     }
-    let open = sent.tokens.iter().position(|t| t.start >= q.open)?;
+    let open = sent.tokens.partition_point(|t| t.start < q.open);
+    if open == sent.tokens.len() {
+        return None;
+    }
     let e = open.checked_sub(1)?;
     speaker_left(doc, sent, 0, e)
 }
@@ -317,8 +349,8 @@ fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> 
         });
     }
     let w = sent.lower(e);
-    if matches!(w.as_str(), "he" | "she" | "it" | "they") {
-        let who = doc.resolve_pronoun(&w, sent.tokens[e].start)?;
+    if matches!(w, "he" | "she" | "it" | "they") {
+        let who = doc.resolve_pronoun(w, sent.tokens[e].start)?;
         return Some(Found {
             who,
             written: sent.tokens[e].text.to_string(),
@@ -334,7 +366,7 @@ fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> 
     }
     // "the court", "the club": an organisation by its kind.
     if e > from && sent.lower(e - 1) == "the" && !sent.tokens[e].is_capitalized() {
-        let who = match doc.resolve_kind(&w, sent.tokens[e].start) {
+        let who = match doc.resolve_kind(w, sent.tokens[e].start) {
             Some(b) => Who::Body(b),
             None => Who::Described(text(e - 1, e)),
         };
@@ -344,12 +376,12 @@ fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> 
             verb: None,
         });
     }
-    if sent.tokens[e].is_capitalized() && !is(lexicon::NOT_NAMES, &w) {
+    if sent.tokens[e].is_capitalized() && !is(lexicon::NOT_NAMES, w) {
         let mut a = e;
         while a > from
-            && (sent.tokens[a - 1].is_capitalized() || is(lexicon::NAME_PARTICLES, &sent.lower(a - 1)))
-            && !is(lexicon::NOT_NAMES, &sent.lower(a - 1))
-            && !is(lexicon::TITLE_HEADS, &sent.lower(a - 1))
+            && (sent.tokens[a - 1].is_capitalized() || is(lexicon::NAME_PARTICLES, sent.lower(a - 1)))
+            && !is(lexicon::NOT_NAMES, sent.lower(a - 1))
+            && !is(lexicon::TITLE_HEADS, sent.lower(a - 1))
             && e - a < 3
         {
             a -= 1;
@@ -384,12 +416,12 @@ fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> 
         });
     }
     // A title without a name: "the spokesman", "a senior official".
-    if is(lexicon::TITLE_HEADS, &w) {
+    if is(lexicon::TITLE_HEADS, w) {
         let mut a = e;
-        while a > from && sent.is_word(a - 1) && !is(lexicon::STOP_WORDS, &sent.lower(a - 1)) {
+        while a > from && sent.is_word(a - 1) && !is(lexicon::STOP_WORDS, sent.lower(a - 1)) {
             a -= 1;
         }
-        if a > from && matches!(sent.lower(a - 1).as_str(), "the" | "a" | "an") {
+        if a > from && matches!(sent.lower(a - 1), "the" | "a" | "an") {
             a -= 1;
         }
         let written = text(a, e);
@@ -422,8 +454,8 @@ fn speaker_right(doc: &Doc, sent: &Sent, a: usize) -> Option<Found> {
             });
         }
         let w = sent.lower(k);
-        if k == a && matches!(w.as_str(), "he" | "she" | "it" | "they") {
-            let who = doc.resolve_pronoun(&w, sent.tokens[k].start)?;
+        if k == a && matches!(w, "he" | "she" | "it" | "they") {
+            let who = doc.resolve_pronoun(w, sent.tokens[k].start)?;
             return Some(Found {
                 who,
                 written: sent.tokens[k].text.to_string(),
@@ -433,7 +465,7 @@ fn speaker_right(doc: &Doc, sent: &Sent, a: usize) -> Option<Found> {
         if let Some(h) = sent.hits_starting_at(k).find(|h| h.body().is_some() && !h.possessive) {
             // A body followed by a title is a title ("Pentagon spokesman"): keep reading.
             let next = sent.lower(h.end);
-            if !is(lexicon::TITLE_HEADS, &next) && !is(lexicon::TITLE_MODIFIERS, &next) {
+            if !is(lexicon::TITLE_HEADS, next) && !is(lexicon::TITLE_MODIFIERS, next) {
                 return Some(Found {
                     who: Who::Body(h.body()?),
                     written: text(k, h.end - 1),
@@ -442,12 +474,12 @@ fn speaker_right(doc: &Doc, sent: &Sent, a: usize) -> Option<Found> {
             }
         }
         if sent.tokens[k].is_capitalized()
-            && !is(lexicon::NOT_NAMES, &w)
-            && !is(lexicon::TITLE_HEADS, &w)
-            && !is(lexicon::TITLE_MODIFIERS, &w)
+            && !is(lexicon::NOT_NAMES, w)
+            && !is(lexicon::TITLE_HEADS, w)
+            && !is(lexicon::TITLE_MODIFIERS, w)
         {
             let mut e = k;
-            while e + 1 < limit && sent.tokens[e + 1].is_capitalized() && !is(lexicon::NOT_NAMES, &sent.lower(e + 1)) {
+            while e + 1 < limit && sent.tokens[e + 1].is_capitalized() && !is(lexicon::NOT_NAMES, sent.lower(e + 1)) {
                 e += 1;
             }
             let name = text(k, e);
@@ -469,9 +501,9 @@ fn speaker_right(doc: &Doc, sent: &Sent, a: usize) -> Option<Found> {
                 .tokens
                 .get(k + 1)
                 .is_some_and(|t| !t.is_capitalized() && t.kind == TokenKind::Word)
-                && !is(lexicon::TITLE_HEADS, &kind)
+                && !is(lexicon::TITLE_HEADS, kind)
             {
-                let who = match doc.resolve_kind(&kind, sent.tokens[k].start) {
+                let who = match doc.resolve_kind(kind, sent.tokens[k].start) {
                     Some(b) => Who::Body(b),
                     None => Who::Described(text(k, k + 1)),
                 };
@@ -482,7 +514,7 @@ fn speaker_right(doc: &Doc, sent: &Sent, a: usize) -> Option<Found> {
                 });
             }
         }
-        let lw = name_key(&w);
+        let lw = name_key(w);
         if !(is(lexicon::TITLE_HEADS, &lw)
             || is(lexicon::TITLE_MODIFIERS, &lw)
             || matches!(lw.as_str(), "the" | "a" | "an" | "former" | "then")

@@ -22,7 +22,7 @@ use crate::date::{
     Date, DateValue, PartialDate, Weekday, add_days, weekday_name, weekday_on_or_after, weekday_on_or_before,
 };
 use crate::kb::{EventId, Speaker};
-use crate::text::{month_name, phrase_stems};
+use crate::text::{month_number, phrase_stems};
 
 /// A date expression found in a sentence.
 #[derive(Clone, Debug)]
@@ -37,28 +37,12 @@ struct Expr {
     year_inferred: bool,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month_of(sent: &Sent, i: usize) -> Option<i8> {
     let t = sent.tokens.get(i)?;
     if t.kind != TokenKind::Word || !t.is_capitalized() {
         return None;
     }
-    let m = month_name(&t.lower())?;
-    MONTHS.iter().position(|x| *x == m).map(|p| p as i8 + 1)
+    month_number(sent.lower(i))
 }
 
 fn number<'a>(sent: &Sent<'a>, i: usize) -> Option<&'a str> {
@@ -90,8 +74,8 @@ fn weekday_of(sent: &Sent, i: usize) -> Option<Weekday> {
     if !t.is_capitalized() {
         return None;
     }
-    let w = t.lower();
-    let w = w.strip_suffix("'s").unwrap_or(&w);
+    let w = sent.lower(i);
+    let w = w.strip_suffix("'s").unwrap_or(w);
     Some(match w {
         "monday" => Weekday::Monday,
         "tuesday" => Weekday::Tuesday,
@@ -107,10 +91,9 @@ fn weekday_of(sent: &Sent, i: usize) -> Option<Weekday> {
 fn is_future(sent: &Sent) -> bool {
     (0..sent.tokens.len()).any(|i| {
         let w = sent.lower(i);
-        matches!(w.as_str(), "will" | "shall" | "scheduled" | "upcoming" | "tomorrow")
+        matches!(w, "will" | "shall" | "scheduled" | "upcoming" | "tomorrow")
             || w.ends_with("'ll")
-            || (matches!(w.as_str(), "set" | "due" | "expected" | "plans" | "planning" | "poised")
-                && sent.lower(i + 1) == "to")
+            || (matches!(w, "set" | "due" | "expected" | "plans" | "planning" | "poised") && sent.lower(i + 1) == "to")
     })
 }
 
@@ -149,11 +132,11 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
             i += 1;
             continue;
         }
-        let prev = if i > 0 { sent.lower(i - 1) } else { String::new() };
+        let prev = if i > 0 { sent.lower(i - 1) } else { "" };
         let prep_start = |i: usize| -> usize {
             if i > 0
                 && matches!(
-                    sent.lower(i - 1).as_str(),
+                    sent.lower(i - 1),
                     "on" | "in"
                         | "since"
                         | "during"
@@ -191,13 +174,13 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
             // "in Monday" is not English: "sworn in Monday" is a phrasal verb and a weekday.
             let start = if prev == "in" { i } else { prep_start(i) };
             let mut end = i + 1;
-            if matches!(sent.lower(end).as_str(), "morning" | "afternoon" | "evening" | "night") {
+            if matches!(sent.lower(end), "morning" | "afternoon" | "evening" | "night") {
                 end += 1;
             }
             let (value, unresolved) = match pub_date {
                 None => (None, no_date()),
                 Some(d) => {
-                    let v = match prev.as_str() {
+                    let v = match prev {
                         "last" => add_days(d, -1).and_then(|d| weekday_on_or_before(d, wd)),
                         "next" => add_days(d, 1).and_then(|d| weekday_on_or_after(d, wd)),
                         _ if future => weekday_on_or_after(d, wd),
@@ -227,9 +210,9 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
         // Years and year ranges after a preposition: "In 2020", "between 2003-2004",
         // "from 2003 to 2004".
         if let Some(y) = year_of(sent, i) {
-            if matches!(prev.as_str(), "from" | "between") {
+            if matches!(prev, "from" | "between") {
                 let joiner = sent.lower(i + 1);
-                if matches!(joiner.as_str(), "to" | "and" | "through" | "until" | "-" | "–")
+                if matches!(joiner, "to" | "and" | "through" | "until" | "-" | "–")
                     && let Some(y2) = year_of(sent, i + 2)
                     && let (Ok(a), Ok(b)) = (PartialDate::year(y as i64), PartialDate::year(y2 as i64))
                 {
@@ -247,7 +230,7 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
                 }
             }
             if matches!(
-                prev.as_str(),
+                prev,
                 "in" | "during"
                     | "since"
                     | "from"
@@ -333,9 +316,9 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
                 None,
             ));
         }
-        let prev = if i > 0 { sent.lower(i - 1) } else { String::new() };
+        let prev = if i > 0 { sent.lower(i - 1) } else { "" };
         if matches!(
-            prev.as_str(),
+            prev,
             "in" | "during"
                 | "since"
                 | "until"
@@ -349,7 +332,7 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
                 | "through"
         ) {
             let value = pub_date.and_then(|pd| {
-                let y = match prev.as_str() {
+                let y = match prev {
                     "last" => pd.year() - i16::from(m >= pd.month()),
                     "next" => pd.year() + i16::from(m <= pd.month()),
                     "this" => pd.year(),
@@ -413,43 +396,42 @@ fn relative(sent: &Sent, i: usize, pub_date: Option<Date>, _future: bool) -> Opt
     let mk = |start, end, value: Option<DateValue>| Expr {
         start,
         end,
-        unresolved: value
-            .is_none()
-            .then(|| "the article has no publication date (give --date or front matter `date`)".to_string()),
+        unresolved: value.is_none().then(|| match pub_date {
+            None => "the article has no publication date (give --date or front matter `date`)".to_string(),
+            Some(_) => "the date falls outside the years 0000-9999".to_string(),
+        }),
         value,
         relative: true,
         weekday: None,
         year_inferred: false,
     };
     let day = |d: Option<Date>| d.map(|d| DateValue::Point(PartialDate::from_date(d)));
-    match w.as_str() {
+    match w {
         "yesterday" => return Some(mk(i, i + 1, day(pub_date.and_then(|d| add_days(d, -1))))),
         "today" | "tonight" => return Some(mk(i, i + 1, day(pub_date))),
         "tomorrow" => return Some(mk(i, i + 1, day(pub_date.and_then(|d| add_days(d, 1))))),
         _ => {}
     }
     // [earlier|later] (last|this|next) (week|month|year)
-    let (start, which) = if matches!(w.as_str(), "earlier" | "later") && sent.lower(i + 1) == "this" {
+    let (start, which) = if matches!(w, "earlier" | "later") && sent.lower(i + 1) == "this" {
         (i, i + 1)
     } else {
         (i, i)
     };
     let which_word = sent.lower(which);
     let unit = sent.lower(which + 1);
-    if matches!(which_word.as_str(), "last" | "this" | "next" | "past")
-        && matches!(unit.as_str(), "week" | "month" | "year")
-    {
-        let shift: i64 = match which_word.as_str() {
+    if matches!(which_word, "last" | "this" | "next" | "past") && matches!(unit, "week" | "month" | "year") {
+        let shift: i64 = match which_word {
             "last" | "past" => -1,
             "next" => 1,
             _ => 0,
         };
-        let value = pub_date.and_then(|d| period(d, &unit, shift));
+        let value = pub_date.and_then(|d| period(d, unit, shift));
         return Some(mk(start, which + 2, value));
     }
     // "two days ago", "a week ago"
     if sent.lower(i + 2) == "ago" {
-        let count = match w.as_str() {
+        let count = match w {
             "a" | "an" | "one" => Some(1),
             "two" => Some(2),
             "three" => Some(3),
@@ -462,7 +444,8 @@ fn relative(sent: &Sent, i: usize, pub_date: Option<Date>, _future: bool) -> Opt
         let unit = sent.lower(i + 1);
         let days = match unit.trim_end_matches('s') {
             "day" => count,
-            "week" => 7 * count,
+            // A count too large for the calendar is no date (7 × it could overflow).
+            "week" => count.checked_mul(7)?,
             _ => return None,
         };
         return Some(mk(i, i + 3, day(pub_date.and_then(|d| add_days(d, -days)))));
@@ -542,7 +525,7 @@ const FACTIVE: &[&str] = &[
 /// Whether the alias at `f` names an intention rather than a fact: "to" before it, after
 /// anything but a factive noun.
 fn hypothetical(sent: &Sent, f: &Found) -> bool {
-    f.start >= 1 && sent.lower(f.start - 1) == "to" && !(f.start >= 2 && is(FACTIVE, &sent.lower(f.start - 2)))
+    f.start >= 1 && sent.lower(f.start - 1) == "to" && !(f.start >= 2 && is(FACTIVE, sent.lower(f.start - 2)))
 }
 
 /// The distance in words from `a` to `b` (exclusive) for linking, or None if a clause boundary,
@@ -565,11 +548,11 @@ fn distance(sent: &Sent, a: usize, b: usize, units: &[Range<usize>], dates: &[Ra
             if t.is(';') || t.is(':') || t.is('—') || t.is('(') || t.is(')') {
                 return None;
             }
-            if t.is(',') && (is(lexicon::CLAUSE_BREAKS, &sent.lower(i + 1)) || sent.lower(i + 1) == "and") {
+            if t.is(',') && (is(lexicon::CLAUSE_BREAKS, sent.lower(i + 1)) || sent.lower(i + 1) == "and") {
                 return None;
             }
         } else {
-            if is(lexicon::CLAUSE_BREAKS, &w) || sent.is_reporting_verb(i) {
+            if is(lexicon::CLAUSE_BREAKS, w) || sent.is_reporting_verb(i) {
                 return None;
             }
             d += 1;
@@ -601,13 +584,13 @@ const IRREGULAR_PAST: &[&str] = &[
 /// governs it.
 fn verbal(sent: &Sent, f: &Found) -> bool {
     // An occasion of speech ("the Pentagon briefing") is the reaction itself.
-    (f.start..f.end).any(|i| is(lexicon::SPEECH_NOUNS, &sent.lower(i)))
+    (f.start..f.end).any(|i| is(lexicon::SPEECH_NOUNS, sent.lower(i)))
         || (f.start >= 1 && sent.lower(f.start - 1) == "to")
         || (f.start..f.end).any(|i| {
             let w = sent.lower(i);
             sent.is_word(i)
                 && !sent.tokens[i].is_capitalized()
-                && ((w.len() > 4 && w.ends_with("ed")) || is(IRREGULAR_PAST, &w))
+                && ((w.len() > 4 && w.ends_with("ed")) || is(IRREGULAR_PAST, w))
         })
 }
 
@@ -616,13 +599,19 @@ fn verbal(sent: &Sent, f: &Found) -> bool {
 fn governed_by_reaction(sent: &Sent, to: usize) -> bool {
     (0..to).any(|i| {
         let w = sent.lower(i);
-        (sent.is_reporting_verb(i) && !w.starts_with("announc")) || is(lexicon::SPEECH_NOUNS, &w)
+        (sent.is_reporting_verb(i) && !w.starts_with("announc")) || is(lexicon::SPEECH_NOUNS, w)
     })
 }
 
 /// Every date claim of the article, linked to events or statements.
 pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
     let mut claims = Vec::new();
+    // The role claims of each sentence (looking through all of them for each sentence was
+    // quadratic in the article's length).
+    let mut roles_of: std::collections::HashMap<(usize, usize), Vec<&Claim>> = std::collections::HashMap::new();
+    for c in roles {
+        roles_of.entry((c.sentence.start, c.sentence.end)).or_default().push(c);
+    }
     for sent in &doc.sentences {
         let exprs = expressions(doc, sent);
         if exprs.is_empty() {
@@ -630,10 +619,13 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
         }
         // Names and claimed titles count as one word when measuring distance.
         let mut units: Vec<Range<usize>> = Vec::new();
-        for c in roles.iter().filter(|c| c.sentence == sent.range) {
+        for c in roles_of.get(&(sent.range.start, sent.range.end)).into_iter().flatten() {
+            // Tokens are in order: the one starting at the claim, the first ending at or after it.
+            let a = sent.tokens.partition_point(|t| t.start < c.span.start);
+            let b = sent.tokens.partition_point(|t| t.end < c.span.end);
             if let (Some(a), Some(b)) = (
-                sent.tokens.iter().position(|t| t.start == c.span.start),
-                sent.tokens.iter().position(|t| t.end >= c.span.end),
+                sent.tokens.get(a).filter(|t| t.start == c.span.start).map(|_| a),
+                sent.tokens.get(b).map(|_| b),
             ) {
                 units.push(a..b + 1);
             }
@@ -765,15 +757,8 @@ fn link(
 ) -> (Option<Link>, Option<usize>) {
     // "served as press secretary until Monday": a bound of a time, not the date of an event.
     let first = sent.lower(e.start);
-    let before = if e.start > 0 {
-        sent.lower(e.start - 1)
-    } else {
-        String::new()
-    };
-    if [first, before]
-        .iter()
-        .any(|w| matches!(w.as_str(), "until" | "since" | "till"))
-    {
+    let before = if e.start > 0 { sent.lower(e.start - 1) } else { "" };
+    if [first, before].iter().any(|w| matches!(*w, "until" | "since" | "till")) {
         return (None, None);
     }
     // "in May, when he applied for arrest warrants"
@@ -785,7 +770,7 @@ fn link(
     let when = sent.lower(when_at) == "when";
     let mut best: Vec<(usize, bool, usize, usize)> = Vec::new();
     for (fi, f) in found.iter().enumerate() {
-        let factive_before_date = f.start == e.end + 1 && e.start >= 1 && is(FACTIVE, &sent.lower(e.start - 1));
+        let factive_before_date = f.start == e.end + 1 && e.start >= 1 && is(FACTIVE, sent.lower(e.start - 1));
         if hypothetical(sent, f) && !factive_before_date {
             continue;
         }
@@ -803,10 +788,8 @@ fn link(
                 // a factive noun before the date introduces ("the decision on Thursday to issue
                 // arrest warrants").
                 let gap = &sent.tokens[e.end..f.start];
-                let factive = e.start >= 1
-                    && is(FACTIVE, &sent.lower(e.start - 1))
-                    && gap.len() == 1
-                    && sent.lower(e.end) == "to";
+                let factive =
+                    e.start >= 1 && is(FACTIVE, sent.lower(e.start - 1)) && gap.len() == 1 && sent.lower(e.end) == "to";
                 (gap.iter().all(|t| t.is(',')) || factive).then_some((0, false))
             }
         } else {
@@ -869,7 +852,7 @@ fn speech_cue(doc: &Doc, sent: &Sent, e: &Expr) -> Option<(usize, usize, String,
         i -= 1;
         let w = sent.lower(i);
         if matches!(
-            w.as_str(),
+            w,
             "on" | "a"
                 | "an"
                 | "the"
@@ -890,7 +873,7 @@ fn speech_cue(doc: &Doc, sent: &Sent, e: &Expr) -> Option<(usize, usize, String,
         ) {
             continue;
         }
-        if sent.is_reporting_verb(i) || is(lexicon::SPEECH_NOUNS, &w) {
+        if sent.is_reporting_verb(i) || is(lexicon::SPEECH_NOUNS, w) {
             let who = subject_before(doc, sent, i);
             return Some((d, i, sent.tokens[i].text.to_string(), who));
         }
@@ -932,23 +915,23 @@ pub fn subject_before(doc: &Doc, sent: &Sent, v: usize) -> Option<Who> {
         let opens_clause = i == 0
             || !sent.is_word(i - 1)
             || matches!(
-                sent.lower(i - 1).as_str(),
+                sent.lower(i - 1),
                 "and" | "but" | "while" | "as" | "when" | "that" | "because"
             );
-        if matches!(w.as_str(), "he" | "she" | "it" | "they") && opens_clause {
-            return doc.resolve_pronoun(&w, sent.tokens[i].start).or(body);
+        if matches!(w, "he" | "she" | "it" | "they") && opens_clause {
+            return doc.resolve_pronoun(w, sent.tokens[i].start).or(body);
         }
-        if body.is_none() {
-            if let Some(h) = sent.hits_ending_at(i).find(|h| {
+        if body.is_none()
+            && let Some(h) = sent.hits_ending_at(i).find(|h| {
                 h.body().is_some()
                     && !h.possessive
                     && !h
                         .entries
                         .iter()
                         .any(|e| matches!(e, super::gazetteer::Entry::BodyAdjective(_)))
-            }) {
-                body = h.body().map(Who::Body);
-            }
+            })
+        {
+            body = h.body().map(Who::Body);
         }
     }
     body

@@ -69,30 +69,42 @@ pub struct Sent<'a> {
     pub range: Range<usize>,
     /// Its words and marks.
     pub tokens: Vec<Token<'a>>,
-    /// Gazetteer hits, by first word.
+    /// Gazetteer hits, in order of their first word.
     pub hits: Vec<TokHit>,
+    /// The most words any hit spans.
+    pub longest_hit: usize,
     /// In a paragraph suppressed by `factcheck: ignore`.
     pub ignored: bool,
     /// In a heading.
     pub heading: bool,
+    /// Each token in lower case, with curly apostrophes straightened ([`Token::lower`]), made
+    /// once: the patterns ask for the same words many times.
+    lowers: Vec<String>,
 }
 
 impl Sent<'_> {
     /// The word `i` in lower case (curly apostrophes straightened).
-    pub fn lower(&self, i: usize) -> String {
-        self.tokens.get(i).map(Token::lower).unwrap_or_default()
+    pub fn lower(&self, i: usize) -> &str {
+        self.lowers.get(i).map_or("", String::as_str)
     }
 
     /// Hits whose last word is `i`, longest first.
     pub fn hits_ending_at(&self, i: usize) -> impl Iterator<Item = &TokHit> {
-        let mut v: Vec<&TokHit> = self.hits.iter().filter(move |h| h.end == i + 1).collect();
+        // Hits are in order of their first word and none spans more than `longest_hit` words,
+        // so only those starting in that window before `i` can end at `i` (a scan of every hit
+        // for every word was quadratic in the sentence's length).
+        let lo = self.hits.partition_point(|h| h.start + self.longest_hit < i + 1);
+        let hi = self.hits.partition_point(|h| h.start <= i).max(lo);
+        let mut v: Vec<&TokHit> = self.hits[lo..hi].iter().filter(move |h| h.end == i + 1).collect();
         v.sort_by_key(|h| h.start);
         v.into_iter()
     }
 
     /// Hits whose first word is `i`, longest first.
     pub fn hits_starting_at(&self, i: usize) -> impl Iterator<Item = &TokHit> {
-        let mut v: Vec<&TokHit> = self.hits.iter().filter(move |h| h.start == i).collect();
+        let lo = self.hits.partition_point(|h| h.start < i);
+        let hi = self.hits.partition_point(|h| h.start <= i).max(lo);
+        let mut v: Vec<&TokHit> = self.hits[lo..hi].iter().collect();
         v.sort_by_key(|h| std::cmp::Reverse(h.end));
         v.into_iter()
     }
@@ -113,7 +125,7 @@ impl Sent<'_> {
     pub fn is_reporting_verb(&self, i: usize) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| (i == 0 || !t.is_capitalized()) && is(lexicon::REPORTING_VERBS, &t.lower()))
+            .is_some_and(|t| (i == 0 || !t.is_capitalized()) && is(lexicon::REPORTING_VERBS, self.lower(i)))
     }
 
     /// Whether word `i` is a word (not a mark).
@@ -189,7 +201,9 @@ impl<'a> Doc<'a> {
                 sentences.push(Sent {
                     paragraph: p,
                     range: s.range,
+                    lowers: toks.iter().map(Token::lower).collect(),
                     tokens: toks,
+                    longest_hit: sent_hits.iter().map(|h| h.end - h.start).max().unwrap_or(0),
                     hits: sent_hits,
                     ignored: para.ignored,
                     heading: para.heading,
@@ -343,8 +357,8 @@ impl<'a> Doc<'a> {
                 let mut first = i;
                 while first > 0
                     && s.tokens[first - 1].is_capitalized()
-                    && !is(lexicon::NOT_NAMES, &s.lower(first - 1))
-                    && !is(lexicon::TITLE_HEADS, &s.lower(first - 1))
+                    && !is(lexicon::NOT_NAMES, s.lower(first - 1))
+                    && !is(lexicon::TITLE_HEADS, s.lower(first - 1))
                     && i - first < 3
                 {
                     first -= 1;
@@ -395,7 +409,10 @@ fn map_hits(hits: &[super::gazetteer::Hit], toks: &[Token], range: &Range<usize>
             continue;
         }
         // The first word: starts at the hit, or holds a qualifier prefix before it.
-        let Some(s) = toks.iter().position(|t| t.start <= h.start && h.start < t.end) else {
+        // Tokens are in order and do not overlap: the one holding a byte is found by
+        // bisection (a scan per hit was quadratic in the sentence's length).
+        let s = toks.partition_point(|t| t.start <= h.start);
+        let Some(s) = s.checked_sub(1).filter(|&s| h.start < toks[s].end) else {
             continue;
         };
         let prefix = if toks[s].start == h.start {
@@ -409,7 +426,8 @@ fn map_hits(hits: &[super::gazetteer::Hit], toks: &[Token], range: &Range<usize>
                 _ => continue,
             }
         };
-        let Some(e) = toks.iter().position(|t| t.start < h.end && h.end <= t.end) else {
+        let e = toks.partition_point(|t| t.end < h.end);
+        let Some(e) = Some(e).filter(|&e| toks.get(e).is_some_and(|t| t.start < h.end)) else {
             continue;
         };
         let rest = &text[h.end..toks[e].end];

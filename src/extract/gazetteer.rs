@@ -1,12 +1,13 @@
 //! The gazetteer: every name, alias, adjective, possessive and title of the knowledge base,
-//! found in an article in one aho-corasick pass.
+//! found in an article in one pass over its words.
 //!
 //! Matching is ASCII case-insensitive; whole words only are kept. Names of people and bodies
 //! must start with a capital letter in the text ("Gallant" the man, not "gallant" the
 //! adjective); titles may be in any case.
 //!
-//! Every occurrence of every pattern is found, overlapping ones included, as a multi-pattern
-//! automaton would find them, but through hash tables, so that building the gazetteer of a
+//! Every occurrence of every pattern is found, overlapping ones included, exactly as an
+//! aho-corasick automaton over all patterns finds them (the tests compare the two), but through
+//! hash tables, so that building the gazetteer of a
 //! knowledge base of a million facts takes a fraction of a second and a lookup costs about the
 //! same whatever the number of names. A match must start where a word starts and end where a
 //! word ends, so a pattern that starts with a letter or digit can only match where its first

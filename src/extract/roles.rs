@@ -198,7 +198,7 @@ fn title_before(sent: &Sent, h: usize) -> Option<Phrase> {
                 while first > 0
                     && first + 3 > i
                     && sent.tokens[first - 1].is_capitalized()
-                    && !is(lexicon::NOT_NAMES, &sent.lower(first - 1))
+                    && !is(lexicon::NOT_NAMES, sent.lower(first - 1))
                 {
                     first -= 1;
                 }
@@ -271,9 +271,9 @@ fn name_at(doc: &Doc, sent: &Sent, n: usize) -> Option<(usize, PersonRef)> {
     while end < sent.tokens.len() && end - n < 4 {
         let t = &sent.tokens[end];
         let w = sent.lower(end);
-        if t.is_capitalized() && !is(lexicon::NOT_NAMES, &w) && !is(lexicon::TITLE_HEADS, &split_word(t.text).1) {
+        if t.is_capitalized() && !is(lexicon::NOT_NAMES, w) && !is(lexicon::TITLE_HEADS, &split_word(t.text).1) {
             end += 1;
-        } else if is(lexicon::NAME_PARTICLES, &w) && sent.tokens.get(end + 1).is_some_and(|t| t.is_capitalized()) {
+        } else if is(lexicon::NAME_PARTICLES, w) && sent.tokens.get(end + 1).is_some_and(|t| t.is_capitalized()) {
             end += 2;
         } else if t.is('.') && sent.tokens[end - 1].text.chars().count() == 1 && sent.tokens[end - 1].is_capitalized() {
             // An initial: "John F. Kennedy".
@@ -282,7 +282,7 @@ fn name_at(doc: &Doc, sent: &Sent, n: usize) -> Option<(usize, PersonRef)> {
             break;
         }
         // A possessive ends the name.
-        if possessive_stem(&sent.lower(end - 1)).is_some() {
+        if possessive_stem(sent.lower(end - 1)).is_some() {
             break;
         }
     }
@@ -313,9 +313,9 @@ fn starts_name(sent: &Sent, n: usize) -> bool {
     let w = sent.lower(n);
     tok.is_capitalized()
         && tok.text.chars().count() > 1
-        && !is(lexicon::NOT_NAMES, &w)
+        && !is(lexicon::NOT_NAMES, w)
         && !is(lexicon::TITLE_HEADS, &split_word(tok.text).1)
-        && !is(lexicon::TITLE_MODIFIERS, &w)
+        && !is(lexicon::TITLE_MODIFIERS, w)
         && !sent.hits_starting_at(n).any(|h| h.body().is_some() || h.is_title())
         && (!tok.text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
             // Initials written in capitals before a name: "JD Vance".
@@ -351,6 +351,9 @@ struct Found {
 pub fn extract(doc: &Doc) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
     for sent in &doc.sentences {
+        // Claims of earlier sentences end before this one starts: only this sentence's can
+        // hold a new one (looking through all of them was quadratic in the article's length).
+        let first_of_sentence = claims.len();
         let mut found: Vec<Found> = Vec::new();
         title_first(doc, sent, &mut found);
         appositive_after(doc, sent, &mut found);
@@ -368,7 +371,7 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
             if doc.in_quote(f.person.span.start) {
                 continue;
             }
-            if claims.iter().any(|c| {
+            if claims[first_of_sentence..].iter().any(|c| {
                 c.span.start <= f.person.span.start
                     && f.person.span.end <= c.span.end
                     && c.span.start <= span.start
@@ -399,7 +402,7 @@ fn title_first(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             continue;
         };
         let mut h = n - 1;
-        if sent.tokens[h].is('.') && h > 0 && is(ABBREVIATED, &sent.lower(h - 1)) {
+        if sent.tokens[h].is('.') && h > 0 && is(ABBREVIATED, sent.lower(h - 1)) {
             h -= 1;
         }
         if let Some(ph) = title_before(sent, h) {
@@ -457,7 +460,7 @@ fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize,
     let mut after = head + 1;
     // "the president of Israel", "a reporter for Fox News Digital".
     let mut of_body = None;
-    if matches!(sent.lower(after).as_str(), "of" | "for" | "at") {
+    if matches!(sent.lower(after), "of" | "for" | "at") {
         let mut b = after + 1;
         if sent.lower(b) == "the" {
             b += 1;
@@ -475,12 +478,12 @@ fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize,
                 e += 1;
             }
             // "of Hamas' military wing": a possessive name and the part of it meant.
-            if possessive_stem(&sent.lower(e - 1)).is_some() {
+            if possessive_stem(sent.lower(e - 1)).is_some() {
                 while e < sent.tokens.len()
                     && e < b + 6
                     && sent.is_word(e)
                     && !sent.tokens[e].is_capitalized()
-                    && !is(lexicon::STOP_WORDS, &sent.lower(e))
+                    && !is(lexicon::STOP_WORDS, sent.lower(e))
                 {
                     e += 1;
                 }
@@ -494,11 +497,11 @@ fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize,
             .is_some_and(|t| !t.is_capitalized() && t.kind == TokenKind::Word)
         {
             let w = sent.lower(b);
-            if !is(lexicon::STOP_WORDS, &w) {
+            if !is(lexicon::STOP_WORDS, w) {
                 // "of the court": a description, resolved to the body last named of that kind;
                 // "head of design": a part of the title the knowledge base cannot place.
                 let body = if b > after + 1 {
-                    doc.resolve_kind(&w, sent.tokens[b].start)
+                    doc.resolve_kind(w, sent.tokens[b].start)
                 } else {
                     None
                 };
@@ -518,7 +521,7 @@ fn terminates(sent: &Sent, i: usize) -> bool {
         Some(_) => {
             sent.is_reporting_verb(i)
                 || matches!(
-                    sent.lower(i).as_str(),
+                    sent.lower(i),
                     "who" | "has" | "had" | "is" | "was" | "will" | "that" | "which" | "until"
                 )
         }
@@ -543,7 +546,7 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         let mut relative = None;
         if sent.lower(k) == "who" {
             let (verb, next) = (sent.lower(k + 1), sent.lower(k + 2));
-            let (q, skip) = match (verb.as_str(), next.as_str()) {
+            let (q, skip) = match (verb, next) {
                 ("is" | "remains" | "becomes", "now" | "still") => (Qualifier::None, 3),
                 ("is" | "remains" | "becomes", _) => (Qualifier::None, 2),
                 ("serves" | "acts", "as") => (Qualifier::None, 3),
@@ -556,7 +559,7 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
                     3,
                 ),
                 ("was", "sworn" | "named" | "appointed" | "elected" | "confirmed")
-                    if matches!(sent.lower(k + 3).as_str(), "in" | "as") =>
+                    if matches!(sent.lower(k + 3), "in" | "as") =>
                 {
                     (
                         Qualifier::Then,
@@ -575,7 +578,7 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             relative = Some(q);
             k += skip;
         }
-        if matches!(sent.lower(k).as_str(), "the" | "a" | "an") {
+        if matches!(sent.lower(k), "the" | "a" | "an") {
             k += 1;
         }
         let Some((head, after, of_body)) = title_to_the_right(doc, sent, k) else {
@@ -590,10 +593,10 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         if ph.start < k.saturating_sub(1) || ph.start > k || only_honorifics(&ph) && of_body.is_none() {
             continue;
         }
-        if let Some(q) = relative {
-            if ph.qualifier.is_none() || ph.qualifier == Some(Qualifier::None) {
-                ph.qualifier = Some(q);
-            }
+        if let Some(q) = relative
+            && (ph.qualifier.is_none() || ph.qualifier == Some(Qualifier::None))
+        {
+            ph.qualifier = Some(q);
         }
         // "Yoav Gallant, his defence minister until this month,": held it until then.
         if sent.lower(after) == "until" && (ph.qualifier.is_none() || ph.qualifier == Some(Qualifier::None)) {
@@ -601,9 +604,9 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         }
 
         // "Mr. Netanyahu, the prime minister,": the courtesy title belongs to the claim.
-        let start = if n >= 2 && sent.tokens[n - 1].is('.') && is(lexicon::HONORIFICS, &sent.lower(n - 2)) {
+        let start = if n >= 2 && sent.tokens[n - 1].is('.') && is(lexicon::HONORIFICS, sent.lower(n - 2)) {
             n - 2
-        } else if n >= 1 && is(lexicon::HONORIFICS, &sent.lower(n - 1)) {
+        } else if n >= 1 && is(lexicon::HONORIFICS, sent.lower(n - 1)) {
             n - 1
         } else {
             n
@@ -654,7 +657,7 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             let body = if from < c - 1 || sent.tokens[c - 1].is_capitalized() {
                 None
             } else {
-                doc.resolve_kind(&sent.lower(c - 1), sent.tokens[c - 1].start)
+                doc.resolve_kind(sent.lower(c - 1), sent.tokens[c - 1].start)
             };
             let written = doc.article.text[sent.span(of + 1, c - 1)].to_string();
             of_body = Some((of, c, body, written));
@@ -666,7 +669,7 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         // The phrase must open the clause, and say whose office it is.
         let opens = ph.start == 0
             || !sent.is_word(ph.start - 1)
-            || is(lexicon::STOP_WORDS, &sent.lower(ph.start - 1))
+            || is(lexicon::STOP_WORDS, sent.lower(ph.start - 1))
             || sent.is_reporting_verb(ph.start - 1);
         let definite = ph.start > 0 && sent.lower(ph.start - 1) == "the";
         let identified = definite
@@ -831,6 +834,15 @@ fn resolve(doc: &Doc, sent: &Sent, f: &Found) -> RoleClaim {
 /// Gives each role claim the date its sentence describes: the nearest date claim of the same
 /// clause; for a "then-" title with no date, the date of an event the sentence names.
 pub fn set_context(doc: &Doc, roles: &mut [Claim], dates: &[Claim]) {
+    // The date claims of each sentence, in article order (looking through all of them for each
+    // role was quadratic in the article's length).
+    let mut by_sentence: std::collections::HashMap<(usize, usize), Vec<&Claim>> = std::collections::HashMap::new();
+    for d in dates {
+        by_sentence
+            .entry((d.sentence.start, d.sentence.end))
+            .or_default()
+            .push(d);
+    }
     for c in roles.iter_mut() {
         let sentence = c.sentence.clone();
         let span = c.span.clone();
@@ -869,8 +881,10 @@ pub fn set_context(doc: &Doc, roles: &mut [Claim], dates: &[Claim]) {
             .find([',', ';'])
             .map_or(sentence.end, |i| span.end + i);
         let in_relative = |d: &Claim| !r.relative_clause || (d.span.start >= span.end && d.span.end <= clause_end);
-        let from_date = dates
-            .iter()
+        let from_date = by_sentence
+            .get(&(sentence.start, sentence.end))
+            .into_iter()
+            .flatten()
             .filter(|d| d.sentence == sentence && same_clause(d) && !is_bound(d) && in_relative(d))
             .filter_map(|d| {
                 d.date()
@@ -884,7 +898,10 @@ pub fn set_context(doc: &Doc, roles: &mut [Claim], dates: &[Claim]) {
             continue;
         }
         r.context = (|| {
-            let s = doc.sentences.iter().find(|s| s.range == sentence)?;
+            let s = doc
+                .sentence_at(sentence.start)
+                .map(|i| &doc.sentences[i])
+                .filter(|s| s.range == sentence)?;
             let stems: Vec<String> = s
                 .tokens
                 .iter()

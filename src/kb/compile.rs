@@ -5,8 +5,7 @@
 //! and a diagnostic for each problem. Entities are collected first, so a statement may refer to
 //! an entity defined later or in another file.
 
-use std::collections::HashMap;
-
+use super::hash::FxMap;
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::rules::ast::{Head, RuleFile, Span, Statement, Value, When};
@@ -32,23 +31,18 @@ struct Compiler<'a> {
     kb: KnowledgeBase,
     diagnostics: Vec<Diagnostic>,
     /// Where each name key was first given, and to which entity.
-    name_sites: HashMap<String, (Entity, Site)>,
-    /// Where each entity was defined.
-    definitions: HashMap<Entity, Site>,
+    name_sites: FxMap<String, (Entity, Site)>,
+    /// Names, as written, that resolved to exactly one entity. Names are only registered in the
+    /// entity pass, so once resolution starts a name's entities never change: a statement that
+    /// names a person or office already seen costs one hash lookup.
+    resolved: FxMap<Box<str>, Entity>,
+    /// The last origin computed: (file, offset, line).
+    cursor: std::cell::Cell<(u32, usize, u32)>,
 }
 
 /// Compiles parsed rule files into a knowledge base.
 pub fn compile(files: &[(FileId, RuleFile)], sources: &SourceMap) -> Compiled {
-    let mut c = Compiler {
-        sources,
-        kb: KnowledgeBase {
-            files: sources.iter().map(|(_, f)| f.name.clone()).collect(),
-            ..KnowledgeBase::default()
-        },
-        diagnostics: Vec::new(),
-        name_sites: HashMap::new(),
-        definitions: HashMap::new(),
-    };
+    let mut c = Compiler::new(sources);
     for (file, ast) in files {
         for st in &ast.statements {
             c.entity(*file, st);
@@ -72,16 +66,147 @@ pub fn compile(files: &[(FileId, RuleFile)], sources: &SourceMap) -> Compiled {
     }
 }
 
+/// Compiles rule files one at a time, as they are parsed, so that each file's syntax tree can
+/// be dropped once it has been read: [`Builder::add`] each file in load order, then
+/// [`Builder::finish`]. The knowledge base is the one [`compile`] makes of the same files, and so
+/// are the diagnostics, but for their order: sorted by place, as `load_rules` sorts them, they
+/// are the same.
+///
+/// Facts are compiled as soon as every name they use is known (a known name never changes
+/// meaning, since a name registered twice keeps its first entity). The first fact with a name
+/// not known yet, and every statement after it, waits for `finish` with its file's syntax tree,
+/// so that facts still enter the knowledge base in file order; with entities defined before the
+/// facts that name them, nothing waits.
+pub struct Builder<'s> {
+    c: Compiler<'s>,
+    /// The `of` links of countries, organizations and offices, resolved once every entity is
+    /// known.
+    links: Vec<Link>,
+    /// Files whose facts wait for `finish`, with the index of their first waiting statement.
+    waiting: Vec<(FileId, RuleFile<'s>, usize)>,
+}
+
+/// An `of` link as written.
+struct Link {
+    file: FileId,
+    kind: EntityKind,
+    name: String,
+    of: String,
+    span: Span,
+}
+
+impl<'s> Builder<'s> {
+    /// A builder for rule files read into `sources`.
+    pub fn new(sources: &'s SourceMap) -> Self {
+        Builder {
+            c: Compiler::new(sources),
+            links: Vec::new(),
+            waiting: Vec::new(),
+        }
+    }
+
+    /// Reads one parsed file (files must come in load order).
+    pub fn add(&mut self, file: FileId, ast: RuleFile<'s>) {
+        for st in &ast.statements {
+            self.c.entity(file, st);
+        }
+        for st in &ast.statements {
+            if let Head::Entity { kind, name } = &st.head
+                && let Some((of, span)) = st.texts("of").next()
+            {
+                self.links.push(Link {
+                    file,
+                    kind: *kind,
+                    name: name.node.to_string(),
+                    of: of.to_string(),
+                    span,
+                });
+            }
+        }
+        if !self.waiting.is_empty() {
+            self.waiting.push((file, ast, 0));
+            return;
+        }
+        let mut wait = None;
+        for (i, st) in ast.statements.iter().enumerate() {
+            if !self.c.names_known(st) {
+                wait = Some(i);
+                break;
+            }
+            self.c.fact(file, st);
+        }
+        if let Some(i) = wait {
+            self.waiting.push((file, ast, i));
+        }
+    }
+
+    /// The knowledge base of every file added.
+    pub fn finish(mut self) -> Compiled {
+        for l in std::mem::take(&mut self.links) {
+            self.c.link(l.file, l.kind, &l.name, &l.of, l.span);
+        }
+        for (file, ast, from) in std::mem::take(&mut self.waiting) {
+            for st in &ast.statements[from..] {
+                self.c.fact(file, st);
+            }
+        }
+        self.c.index();
+        self.c.check_exclusive_overlaps();
+        Compiled {
+            kb: self.c.kb,
+            diagnostics: self.c.diagnostics,
+        }
+    }
+}
+
 fn texts(st: &Statement, name: &str) -> Vec<String> {
     st.texts(name).map(|(t, _)| t.to_string()).collect()
 }
 
-impl Compiler<'_> {
-    fn origin(&self, file: FileId, offset: u32) -> Origin {
-        Origin {
-            file: file.0,
-            line: self.sources.get(file).line_col(offset as usize).line as u32,
+impl<'a> Compiler<'a> {
+    fn new(sources: &'a SourceMap) -> Self {
+        Compiler {
+            sources,
+            kb: KnowledgeBase {
+                files: sources.iter().map(|(_, f)| f.name.clone()).collect(),
+                ..KnowledgeBase::default()
+            },
+            diagnostics: Vec::new(),
+            name_sites: FxMap::default(),
+            resolved: FxMap::default(),
+            cursor: std::cell::Cell::new((u32::MAX, 0, 1)),
         }
+    }
+
+    /// Whether a name already means an entity (then it always will).
+    fn known(&self, name: &str) -> bool {
+        self.resolved.contains_key(name) || !self.kb.lookup(name).is_empty()
+    }
+
+    /// Whether every name a fact uses is known, so that compiling it now gives what compiling it
+    /// after every entity would.
+    fn names_known(&self, st: &Statement) -> bool {
+        match &st.head {
+            Head::Tenure { person, office, .. } => self.known(&person.node) && self.known(&office.node),
+            Head::Quote { speaker, .. } => self.known(&speaker.node),
+            Head::Event { .. } | Head::Entity { .. } | Head::Include { .. } => true,
+        }
+    }
+    /// The origin of byte `offset` of `file`: its line is one more than the newlines before it.
+    /// Statements are visited in file order, so the newlines are counted on from the last
+    /// origin asked for (a search of the line table per statement would cost a cache miss per
+    /// step in a large file).
+    fn origin(&self, file: FileId, offset: u32) -> Origin {
+        let text = self.sources.get(file).text.as_bytes();
+        let offset = (offset as usize).min(text.len());
+        let (mut at, mut line) = match self.cursor.get() {
+            (f, at, line) if f == file.0 && at <= offset => (at, line),
+            _ => (0, 1),
+        };
+        line += text[at..offset].iter().filter(|&&b| b == b'\n').count() as u32;
+        at = offset;
+        self.cursor.set((file.0, at, line));
+        Origin { file: file.0, line }
     }
 
     fn provenance(&self, file: FileId, st: &Statement) -> Provenance {
@@ -219,7 +344,6 @@ impl Compiler<'_> {
             self.diagnostics.push(d);
             return;
         }
-        self.definitions.insert(entity, Site { file, span: name.span });
         self.register(&name.node, entity, file, name.span);
         for (alias, span) in st.texts("aka") {
             self.register(alias, entity, file, span);
@@ -233,8 +357,19 @@ impl Compiler<'_> {
             Entity::Body(_) => want.contains(&"country") || want.contains(&"organization"),
             Entity::Office(_) => want.contains(&"office"),
         };
+        if let Some(e) = self.resolved.get(name)
+            && fits(e)
+        {
+            return Some(*e);
+        }
         let found: Vec<Entity> = self.kb.lookup(name).to_vec();
+        if let [one] = found.as_slice() {
+            self.resolved.insert(name.into(), *one);
+        }
         let matching: Vec<Entity> = found.iter().copied().filter(fits).collect();
+        if let [one] = matching.as_slice() {
+            return Some(*one);
+        }
         let wanted = want.join(" or ");
         match matching.as_slice() {
             [one] => Some(*one),
@@ -302,18 +437,23 @@ impl Compiler<'_> {
             return;
         };
         let of = of.to_string();
-        let target = match self.resolve(&of, span, file, &["country", "organization"]) {
+        self.link(file, *kind, &name.node, &of, span);
+    }
+
+    /// Links the entity `name` (a statement of `kind`) to the body named `of`.
+    fn link(&mut self, file: FileId, kind: EntityKind, name: &str, of: &str, span: Span) {
+        let target = match self.resolve(of, span, file, &["country", "organization"]) {
             Some(Entity::Body(b)) => b,
             _ => return,
         };
-        let this = self.kb.lookup(&name.node).to_vec();
+        let this = self.kb.lookup(name).to_vec();
         for e in this {
             match (kind, e) {
                 (EntityKind::Office, Entity::Office(o)) => self.kb.offices[o.index()].of = Some(target),
                 (EntityKind::Country | EntityKind::Organization, Entity::Body(b)) => {
                     if self.kb.body_chain(Some(target)).contains(&b) {
                         self.diagnostics.push(
-                            Diagnostic::error("of-cycle", format!("`{}` would belong to itself", name.node)).at(
+                            Diagnostic::error("of-cycle", format!("`{name}` would belong to itself")).at(
                                 file,
                                 span.range(),
                                 "this `of` makes a loop",
@@ -545,3 +685,97 @@ fn bounds_in_order(from: Bound, to: Bound) -> bool {
 }
 
 use crate::rules::ast::EntityKind;
+
+#[cfg(test)]
+mod builder_tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn sources(files: &[&str]) -> SourceMap {
+        let mut map = SourceMap::new();
+        for (i, text) in files.iter().enumerate() {
+            let name = format!("f{i}.fc");
+            map.add(SourceFile::new(name.clone().into(), name, text.to_string()));
+        }
+        map
+    }
+
+    /// What a compilation gives, in a comparable form: every table, and the diagnostics sorted
+    /// by place as `load_rules` sorts them.
+    fn summary(c: Compiled) -> String {
+        let mut diagnostics = c.diagnostics;
+        diagnostics.sort_by_key(|d| d.primary.as_ref().map(|l| (l.file, l.range.start)));
+        let kb = c.kb;
+        let people: Vec<_> = kb
+            .persons
+            .iter()
+            .map(|p| (&p.name, kb.lookup(&p.name).to_vec()))
+            .collect();
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{people:?}\n{:?}\n{:?}\n{diagnostics:?}",
+            kb.persons,
+            kb.bodies,
+            kb.offices,
+            kb.tenures,
+            kb.events,
+            kb.quotes,
+            (0..kb.persons.len())
+                .map(|p| kb.tenures_of_person(PersonId(p as u32)).to_vec())
+                .collect::<Vec<_>>(),
+            (0..kb.offices.len())
+                .map(|o| kb.tenures_of_office(OfficeId(o as u32)).to_vec())
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    fn both(files: &[&str]) -> (String, String) {
+        let map = sources(files);
+        let parsed: Vec<(FileId, RuleFile)> = map
+            .iter()
+            .map(|(id, f)| (id, crate::rules::parse_file(id, &f.text).0))
+            .collect();
+        let whole = summary(compile(&parsed, &map));
+        let mut b = Builder::new(&map);
+        for (id, ast) in parsed {
+            b.add(id, ast);
+        }
+        (whole, summary(b.finish()))
+    }
+
+    #[test]
+    fn building_file_by_file_compiles_what_compiling_all_at_once_does() {
+        // Entities before their facts: nothing waits.
+        let (a, b) = both(&[
+            "country \"Israel\"\nperson \"Yoav Gallant\" {\n    aka \"Gallant\"\n}\n",
+            "office \"Minister of Defense of Israel\" {\n    of \"Israel\"\n    title \"Defense Minister\"\n    exclusive\n}\n",
+            "tenure \"Gallant\" \"Minister of Defense of Israel\" from 2022-12-29 to 2024-11-07 {\n    source \"s\"\n}\n\
+             tenure \"Yoav Gallant\" \"Minister of Defense of Israel\" from 2024-01-01 {\n    source \"s\"\n}\n\
+             event \"E\" on 2024-11-21 {\n    aka \"warrants\"\n}\n\
+             quote \"Gallant\" on 2024-11-21 said {\n    text \"We will not stop.\"\n}\n",
+        ]);
+        assert_eq!(a, b);
+        assert!(a.contains("overlap"), "{a}");
+        // Facts before the entities they name, names used before they are defined, unknown
+        // and ambiguous names, duplicates, a loop of `of`, an `of` naming a later body.
+        let (a, b) = both(&[
+            "event \"First\" on 2020\n\
+             tenure \"Ada Lovelace\" \"Chair of the Club\" from 2020 to 2019\n\
+             tenure \"Nobody\" \"Chair of the Club\" from 2020\n\
+             quote \"Ada\" on 2021-01-01 post {\n    text \"Hello there.\"\n}\n\
+             tenure \"Ada\" \"Chair\" from 2020 {\n    source \"s\"\n}\n",
+            "person \"Ada Lovelace\" {\n    aka \"Ada\"\n}\n\
+             office \"Chair of the Club\" {\n    aka \"Chair\"\n    of \"The Club\"\n    exclusive\n}\n\
+             organization \"A\" {\n    of \"B\"\n}\n\
+             organization \"B\" {\n    of \"A\"\n}\n\
+             person \"Ada Lovelace\"\n\
+             person \"Ada Byron\" {\n    aka \"Ada\"\n}\n\
+             tenure \"Ada Lovelace\" \"Chair of the Club\" from 2019 to 2021\n",
+            "organization \"The Club\" {\n    kind club\n}\n\
+             tenure \"Ada Byron\" \"Chair\" from 2018 to 2019 {\n    source \"s\"\n}\n\
+             tenure \"Ada Byronn\" \"Chair\" from 2018\n",
+        ]);
+        assert_eq!(a, b);
+        assert!(a.contains("unknown-name") && a.contains("ambiguous-name") && a.contains("duplicate"));
+        assert!(a.contains("of-cycle") && a.contains("end-before-start"), "{a}");
+    }
+}

@@ -7,11 +7,12 @@
 
 mod compile;
 mod events;
+pub(crate) mod hash;
 mod quotes;
 
 use std::collections::HashMap;
 
-pub use compile::{Compiled, compile};
+pub use compile::{Builder, Compiled, compile};
 pub use events::{EventIndex, EventMention};
 pub use quotes::{NearMiss, QuoteIndex, QuoteMatch};
 
@@ -354,7 +355,7 @@ pub struct KnowledgeBase {
     pub events: Vec<Event>,
     /// Quotes.
     pub quotes: Vec<Quote>,
-    names: HashMap<String, Vec<Entity>>,
+    names: hash::FxMap<String, Vec<Entity>>,
     tenures_by_person: Vec<Vec<TenureId>>,
     tenures_by_office: Vec<Vec<TenureId>>,
     offices_by_title: HashMap<String, Vec<OfficeId>>,

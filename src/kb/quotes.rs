@@ -1,10 +1,10 @@
 //! A word index over every recorded quote, answering "which quotes contain these words" and
 //! "which quote do these words almost match" without reading every quote.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::QuoteId;
+use super::hash::FxMap;
 use crate::text::quote_words;
 
 /// One indexed wording: a quote's text or one of its variants.
@@ -20,8 +20,12 @@ struct Wording {
 #[derive(Clone, Debug, Default)]
 pub struct QuoteIndex {
     wordings: Vec<Wording>,
-    /// word → (wording, position) of every occurrence.
-    postings: HashMap<String, Vec<(u32, u32)>>,
+    /// Every indexed word, with its id.
+    ids: FxMap<String, u32>,
+    /// By word id: (wording, position) of every occurrence, in order of wording and position.
+    postings: Vec<Vec<(u32, u32)>>,
+    /// By quote: its wordings.
+    by_quote: FxMap<QuoteId, Vec<u32>>,
 }
 
 /// A quote whose wording contains the searched words.
@@ -53,8 +57,18 @@ impl QuoteIndex {
             sentence_ends.push(count);
         }
         let w = self.wordings.len() as u32;
+        self.by_quote.entry(quote).or_default().push(w);
         for (pos, word) in words.iter().enumerate() {
-            self.postings.entry(word.clone()).or_default().push((w, pos as u32));
+            let id = match self.ids.get(word.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.postings.len() as u32;
+                    self.ids.insert(word.clone(), id);
+                    self.postings.push(Vec::new());
+                    id
+                }
+            };
+            self.postings[id as usize].push((w, pos as u32));
         }
         self.wordings.push(Wording {
             quote,
@@ -64,7 +78,9 @@ impl QuoteIndex {
     }
 
     fn occurrences(&self, word: &str) -> &[(u32, u32)] {
-        self.postings.get(word).map_or(&[], Vec::as_slice)
+        self.ids
+            .get(word)
+            .map_or(&[], |&id| self.postings[id as usize].as_slice())
     }
 
     /// Quotes with a wording that contains every part of `parts` in order (parts are the pieces
@@ -107,9 +123,106 @@ impl QuoteIndex {
         out
     }
 
+    /// The wordings that hold at least `need` of the words `known` (ids with their number of
+    /// occurrences, rarest first), in order.
+    ///
+    /// Words are counted rarest first. A wording that holds none of the `known.len() - need + 1`
+    /// rarest words cannot reach `need` (pigeonhole), so only those words' occurrences start a
+    /// count; after each word, the wordings that cannot reach `need` with the words left are
+    /// dropped. A later (common) word's occurrences are then scanned, or, when the wordings
+    /// still counted are few, looked up for each of them: the cost follows the rare words, not
+    /// the number of quotes that share common ones.
+    fn sharing(&self, known: &[(usize, u32)], need: usize) -> Vec<u32> {
+        let rare = known.len() + 1 - need;
+        let mut count = vec![0u32; self.wordings.len()];
+        let mut alive: Vec<u32> = Vec::new();
+        for (k, &(_, id)) in known.iter().enumerate() {
+            let postings = &self.postings[id as usize];
+            let mut last = u32::MAX;
+            if k < rare {
+                for &(t, _) in postings {
+                    if t != last {
+                        last = t;
+                        if count[t as usize] == 0 {
+                            alive.push(t);
+                        }
+                        count[t as usize] += 1;
+                    }
+                }
+            } else if postings.len() <= alive.len() * 16 {
+                for &(t, _) in postings {
+                    if t != last {
+                        last = t;
+                        if count[t as usize] > 0 {
+                            count[t as usize] += 1;
+                        }
+                    }
+                }
+            } else {
+                for &t in &alive {
+                    let i = postings.partition_point(|&(w, _)| w < t);
+                    if postings.get(i).is_some_and(|&(w, _)| w == t) {
+                        count[t as usize] += 1;
+                    }
+                }
+            }
+            let left = known.len() - k - 1;
+            if k + 1 >= rare {
+                alive.retain(|&t| count[t as usize] as usize + left >= need);
+            }
+        }
+        alive.sort_unstable();
+        alive
+    }
+
+    /// The best near miss of `words` among the wordings of `quotes` only (a speaker's own
+    /// quotes): the cost depends on those quotes, not on how many quotes are recorded.
+    pub fn near_miss_among(&self, quotes: &[QuoteId], words: &[String], min: f64) -> Option<NearMiss> {
+        let mut best: Option<NearMiss> = None;
+        for q in quotes {
+            for &t in self.by_quote.get(q).map_or(&[][..], Vec::as_slice) {
+                if let Some(m) = self.near_miss_of(t, words, min)
+                    && best.as_ref().is_none_or(|b| m.similarity > b.similarity)
+                {
+                    best = Some(m);
+                }
+            }
+        }
+        best
+    }
+
+    /// How wording `t` almost matches `words`, if at least `min`.
+    fn near_miss_of(&self, t: u32, words: &[String], min: f64) -> Option<NearMiss> {
+        let wording = &self.wordings[t as usize];
+        let (sim, range) = best_window(&wording.words, words)?;
+        if sim < min {
+            return None;
+        }
+        // Show the recorded words to the end of their sentence when it is near, so that a
+        // changed last word is seen.
+        let end = wording
+            .sentence_ends
+            .iter()
+            .copied()
+            .find(|e| *e >= range.end)
+            .filter(|e| e - range.end <= 3)
+            .unwrap_or(range.end);
+        Some(NearMiss {
+            quote: wording.quote,
+            similarity: sim,
+            recorded: wording.words[range.start..end].to_vec(),
+        })
+    }
+
     /// Quotes whose wording has a stretch alike to `words` (similarity at least `min`) without
     /// containing them, best first. Candidates are the wordings that share at least half of the
     /// searched words, found through the index.
+    ///
+    /// A wording can only reach similarity `min` if it shares at least [`min_shared`] of the
+    /// distinct searched words, so the candidates are the wordings that share that many and at
+    /// least half, counted without reading every quote (see `sharing`). The filter only drops
+    /// wordings that could not pass: the result is the same as comparing with every wording that
+    /// shares half of the words.
     pub fn near_misses(&self, words: &[String], min: f64) -> Vec<NearMiss> {
         if words.is_empty() {
             return Vec::new();
@@ -117,55 +230,52 @@ impl QuoteIndex {
         let mut distinct: Vec<&String> = words.iter().collect();
         distinct.sort();
         distinct.dedup();
-        let mut shared: HashMap<u32, usize> = HashMap::new();
-        for w in &distinct {
-            let mut seen_in: Vec<u32> = self.occurrences(w).iter().map(|(t, _)| *t).collect();
-            seen_in.dedup();
-            for t in seen_in {
-                *shared.entry(t).or_default() += 1;
-            }
-        }
-        let mut candidates: Vec<u32> = shared
-            .into_iter()
-            .filter(|(_, n)| *n * 2 >= distinct.len())
-            .map(|(t, _)| t)
+        // A candidate shares at least half of the distinct words, and enough for the similarity.
+        let need = distinct
+            .len()
+            .div_ceil(2)
+            .max(min_shared(words.len(), distinct.len(), min))
+            .max(1);
+        // Searched words that are in no quote are never shared.
+        let mut known: Vec<(usize, u32)> = distinct
+            .iter()
+            .filter_map(|w| self.ids.get(w.as_str()))
+            .map(|&id| (self.postings[id as usize].len(), id))
             .collect();
-        candidates.sort_unstable();
+        if known.len() < need {
+            return Vec::new();
+        }
+        known.sort_unstable();
+        let candidates = self.sharing(&known, need);
         let mut out: Vec<NearMiss> = Vec::new();
         for t in candidates {
-            let wording = &self.wordings[t as usize];
-            let Some((sim, range)) = best_window(&wording.words, words) else {
+            let Some(n) = self.near_miss_of(t, words, min) else {
                 continue;
             };
-            if sim < min {
-                continue;
-            }
-            // Show the recorded words to the end of their sentence when it is near, so that a
-            // changed last word is seen.
-            let end = wording
-                .sentence_ends
-                .iter()
-                .copied()
-                .find(|e| *e >= range.end)
-                .filter(|e| e - range.end <= 3)
-                .unwrap_or(range.end);
-            let recorded = wording.words[range.start..end].to_vec();
-            match out.iter_mut().find(|m| m.quote == wording.quote) {
-                Some(m) if m.similarity >= sim => {}
-                Some(m) => {
-                    m.similarity = sim;
-                    m.recorded = recorded;
-                }
-                None => out.push(NearMiss {
-                    quote: wording.quote,
-                    similarity: sim,
-                    recorded,
-                }),
+            match out.iter_mut().find(|m| m.quote == n.quote) {
+                Some(m) if m.similarity >= n.similarity => {}
+                Some(m) => *m = n,
+                None => out.push(n),
             }
         }
         out.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.quote.cmp(&b.quote)));
         out
     }
+}
+
+/// The fewest distinct words of `n` searched words (`distinct` of them distinct) that a wording
+/// must share to have a stretch with similarity at least `min`.
+///
+/// A stretch with `l` words in common (the longest common subsequence) is at least `l` words
+/// long, so its similarity is at most `2l / (l + n)`, computed as [`best_window`] computes it;
+/// the smallest `l` that reaches `min` is needed. Those `l` words are at most `n - distinct`
+/// more than the distinct words they cover.
+pub fn min_shared(n: usize, distinct: usize, min: f64) -> usize {
+    let lcs_needed = (0..=n)
+        // Written as `best_window`'s test is (`sim < min` fails), so that any `min` behaves alike.
+        .find(|&l| !(2.0 * l as f64 / (l + n) as f64).lt(&min))
+        .unwrap_or(n + 1);
+    lcs_needed.saturating_sub(n - distinct)
 }
 
 fn matches_at(words: &[String], start: usize, part: &[String]) -> bool {
@@ -176,23 +286,33 @@ fn find_from(words: &[String], from: usize, part: &[String]) -> Option<usize> {
     (from..=words.len().saturating_sub(part.len())).find(|&s| matches_at(words, s, part))
 }
 
-/// Length of the longest common subsequence of two word lists.
-fn lcs(a: &[String], b: &[String]) -> usize {
-    let mut prev = vec![0usize; b.len() + 1];
+/// Length of the longest common subsequence of two lists of word ids, with `row` (at least
+/// `b.len() + 1` long) as scratch.
+fn lcs(a: &[u32], b: &[u32], row: &mut [usize]) -> usize {
+    let row = &mut row[..=b.len()];
+    row.fill(0);
     for x in a {
-        let mut cur = vec![0usize; b.len() + 1];
+        // `row` holds the previous line; `diagonal` the previous line's entry before `j`.
+        let mut diagonal = 0;
         for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+            let above = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { above.max(row[j]) };
+            diagonal = above;
         }
-        prev = cur;
     }
-    prev[b.len()]
+    row[b.len()]
 }
 
 /// The stretch of `text` most alike to `words`, and how alike (Dice over the common
 /// subsequence). Windows within two words of the searched length are tried.
 fn best_window(text: &[String], words: &[String]) -> Option<(f64, Range<usize>)> {
     let n = words.len();
+    // Words as numbers, compared without reading them again: a searched word by the place it
+    // first stands in the search, any other word by none.
+    let id = |w: &String| words.iter().position(|x| x == w).map_or(u32::MAX, |p| p as u32);
+    let searched: Vec<u32> = words.iter().map(id).collect();
+    let text: Vec<u32> = text.iter().map(id).collect();
+    let mut row = vec![0usize; n + 1];
     let mut best: Option<(f64, Range<usize>)> = None;
     for len in n.saturating_sub(2).max(1)..=n + 2 {
         if len > text.len() {
@@ -201,17 +321,17 @@ fn best_window(text: &[String], words: &[String]) -> Option<(f64, Range<usize>)>
         for start in 0..=text.len() - len {
             let window = &text[start..start + len];
             // A window must share its first or last word with the search to be a real alignment.
-            if window.first() != words.first() && window.last() != words.last() {
+            if window.first() != searched.first() && window.last() != searched.last() {
                 continue;
             }
-            let sim = 2.0 * lcs(window, words) as f64 / (len + n) as f64;
+            let sim = 2.0 * lcs(window, &searched, &mut row) as f64 / (len + n) as f64;
             if best.as_ref().is_none_or(|(b, _)| sim > *b) {
                 best = Some((sim, start..start + len));
             }
         }
     }
     if best.is_none() && text.len() < n {
-        let sim = 2.0 * lcs(text, words) as f64 / (text.len() + n) as f64;
+        let sim = 2.0 * lcs(&text, &searched, &mut row) as f64 / (text.len() + n) as f64;
         best = Some((sim, 0..text.len()));
     }
     best
@@ -270,5 +390,158 @@ mod tests {
         assert_eq!(found[0].quote, QuoteId(0));
         assert!(found[0].similarity > 0.85, "{}", found[0].similarity);
         assert!(q.near_misses(&words("The fans deserve that"), 0.8).is_empty());
+    }
+    /// The index's original search: every wording that shares half of the words is compared.
+    fn near_misses_by_comparing_all(q: &QuoteIndex, words: &[String], min: f64) -> Vec<NearMiss> {
+        let mut distinct: Vec<&String> = words.iter().collect();
+        distinct.sort();
+        distinct.dedup();
+        let mut out: Vec<NearMiss> = Vec::new();
+        for wording in &q.wordings {
+            let shared = distinct.iter().filter(|w| wording.words.contains(w)).count();
+            if shared * 2 < distinct.len() {
+                continue;
+            }
+            let Some((sim, range)) = best_window(&wording.words, words) else {
+                continue;
+            };
+            if sim < min {
+                continue;
+            }
+            let end = wording
+                .sentence_ends
+                .iter()
+                .copied()
+                .find(|e| *e >= range.end)
+                .filter(|e| e - range.end <= 3)
+                .unwrap_or(range.end);
+            let recorded = wording.words[range.start..end].to_vec();
+            match out.iter_mut().find(|m| m.quote == wording.quote) {
+                Some(m) if m.similarity >= sim => {}
+                Some(m) => {
+                    m.similarity = sim;
+                    m.recorded = recorded;
+                }
+                None => out.push(NearMiss {
+                    quote: wording.quote,
+                    similarity: sim,
+                    recorded,
+                }),
+            }
+        }
+        out.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.quote.cmp(&b.quote)));
+        out
+    }
+
+    #[test]
+    fn the_filtered_search_finds_what_comparing_every_wording_finds() {
+        // Quotes over a small vocabulary, so that many share words and pairs of words; searches
+        // are quotes with words changed, dropped, repeated or added.
+        const VOCAB: &[&str] = &[
+            "we", "will", "the", "and", "stand", "with", "court", "peace", "law", "now", "a", "of", "to", "in", "our",
+            "people", "never", "always", "against", "for", "justice", "security", "is", "this", "day", "dark", "fair",
+            "free", "nation", "world", "vote", "bill", "war", "end", "hope", "time", "truth", "all", "who", "must",
+        ];
+        let mut state = 0x1234_5678_u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        // Fifteen words at 0.8 share at least ten in order.
+        assert_eq!(min_shared(15, 15, 0.8), 10);
+        for vocab in [&VOCAB[..10], VOCAB] {
+            let mut q = QuoteIndex::default();
+            let mut texts = Vec::new();
+            for i in 0..250 {
+                let len = 1 + next(18);
+                let text: Vec<&str> = (0..len).map(|_| vocab[next(vocab.len())]).collect();
+                let text = text.join(" ") + ".";
+                q.add(QuoteId(i / 2), &text);
+                texts.push(text);
+            }
+            let mut found = 0;
+            for round in 0..120 {
+                let mut w = words(&texts[next(texts.len())]);
+                for _ in 0..next(4) {
+                    let k = next(w.len() + 1);
+                    match next(3) {
+                        0 if k < w.len() => w[k] = vocab[next(vocab.len())].to_string(),
+                        1 if k < w.len() && w.len() > 1 => {
+                            w.remove(k);
+                        }
+                        _ => w.insert(k, ["zebra", "we", "law"][next(3)].to_string()),
+                    }
+                }
+                for min in [0.0, 0.5, 0.8, 0.9, 0.95, 1.0, 1.5, f64::NAN] {
+                    let got = q.near_misses(&w, min);
+                    found += got.len();
+                    assert_eq!(
+                        got,
+                        near_misses_by_comparing_all(&q, &w, min),
+                        "round {round}, min {min}, words {w:?}"
+                    );
+                }
+            }
+            assert!(found > 500, "too few near misses to prove anything: {found}");
+        }
+    }
+    /// The former windows, compared word by word: the reference for `best_window`.
+    fn best_window_of_strings(text: &[String], words: &[String]) -> Option<(f64, Range<usize>)> {
+        fn lcs(a: &[String], b: &[String]) -> usize {
+            let mut prev = vec![0usize; b.len() + 1];
+            for x in a {
+                let mut cur = vec![0usize; b.len() + 1];
+                for (j, y) in b.iter().enumerate() {
+                    cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+                }
+                prev = cur;
+            }
+            prev[b.len()]
+        }
+        let n = words.len();
+        let mut best: Option<(f64, Range<usize>)> = None;
+        for len in n.saturating_sub(2).max(1)..=n + 2 {
+            if len > text.len() {
+                break;
+            }
+            for start in 0..=text.len() - len {
+                let window = &text[start..start + len];
+                if window.first() != words.first() && window.last() != words.last() {
+                    continue;
+                }
+                let sim = 2.0 * lcs(window, words) as f64 / (len + n) as f64;
+                if best.as_ref().is_none_or(|(b, _)| sim > *b) {
+                    best = Some((sim, start..start + len));
+                }
+            }
+        }
+        if best.is_none() && text.len() < n {
+            let sim = 2.0 * lcs(text, words) as f64 / (text.len() + n) as f64;
+            best = Some((sim, 0..text.len()));
+        }
+        best
+    }
+
+    #[test]
+    fn windows_are_compared_as_before() {
+        const VOCAB: &[&str] = &["a", "b", "c", "d", "e", "f"];
+        let mut state = 0xDEAD_BEEF_u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let text: Vec<String> = (0..next(25)).map(|_| VOCAB[next(6)].to_string()).collect();
+            let words: Vec<String> = (0..1 + next(12)).map(|_| VOCAB[next(6)].to_string()).collect();
+            assert_eq!(
+                best_window(&text, &words),
+                best_window_of_strings(&text, &words),
+                "{text:?} {words:?}"
+            );
+        }
     }
 }

@@ -53,11 +53,15 @@ pub fn report(reports: &[ArticleReport], _kb: &KnowledgeBase, styled: bool) -> S
                 Verdict::Ignored => Level::HELP.with_name("ignored"),
             };
             let title = level.primary_title(c.judgement.reason.as_str()).id(c.claim.kind.name());
-            let snippet = Snippet::source(r.article.text.as_str())
+            // Only the claim's lines go to the renderer (the whole article for each claim made
+            // the report quadratic in the article's length).
+            let (window, first_line) = r.article.line_window(c.claim.span.clone());
+            let snippet = Snippet::source(&r.article.text[window.clone()])
+                .line_start(first_line)
                 .path(r.article.name.as_str())
                 .annotation(
                     AnnotationKind::Primary
-                        .span(c.claim.span.clone())
+                        .span(c.claim.span.start - window.start..c.claim.span.end - window.start)
                         .label(c.claim.kind.name()),
                 );
             let mut group = Group::with_title(title).element(snippet);
@@ -79,9 +83,11 @@ pub fn report(reports: &[ArticleReport], _kb: &KnowledgeBase, styled: bool) -> S
         }
         for n in &r.notices {
             let title = Level::WARNING.primary_title(n.message.as_str()).id(n.code);
-            let snippet = Snippet::source(r.article.text.as_str())
+            let (window, first_line) = r.article.line_window(n.span.clone());
+            let snippet = Snippet::source(&r.article.text[window.clone()])
+                .line_start(first_line)
                 .path(r.article.name.as_str())
-                .annotation(AnnotationKind::Primary.span(n.span.clone()));
+                .annotation(AnnotationKind::Primary.span(n.span.start - window.start..n.span.end - window.start));
             out.push_str(&renderer.render(&[Group::with_title(title).element(snippet)]));
             out.push_str("\n\n");
         }
