@@ -178,6 +178,9 @@ fn every_format_renders_and_text_has_no_colour_when_piped() {
     let forced = Command::new(env!("CARGO_BIN_EXE_factcheck"))
         .args(["check", "stale.txt", "--date", "2024-11-21"])
         .current_dir(dir.path())
+        // NO_COLOR outranks CLICOLOR_FORCE, and CI machines often set it.
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
         .env("CLICOLOR_FORCE", "1")
         .output()
         .unwrap();
