@@ -11,9 +11,8 @@ use crate::date::Date;
 
 /// Replaces the bytes of `range` with spaces, keeping newlines (so lines stay lines).
 fn blank(masked: &mut [u8], range: std::ops::Range<usize>) {
-    // Cannot fail: both ends are clamped to the slice, start <= end.
-    let end = range.end.min(masked.len());
-    for b in &mut masked[range.start.min(end)..end] {
+    // `take` then `skip` clamps the range to the slice (past its end, or empty, it blanks nothing).
+    for b in masked.iter_mut().take(range.end).skip(range.start) {
         if *b != b'\n' {
             *b = b' ';
         }
@@ -22,19 +21,18 @@ fn blank(masked: &mut [u8], range: std::ops::Range<usize>) {
 
 /// Reads TOML front matter between `+++` lines at the start of the file, and masks it.
 pub fn front_matter(name: &str, text: &str, masked: &mut [u8]) -> Result<FrontMatter, ArticleError> {
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    // Cannot fail, the slicing below: 3 is the end of the mark, line ends are after `\n`, and
-    // `toml_end` is the start of a line: all character boundaries.
-    let body = &text[start..];
-    let first_line_end = body.find('\n').map_or(body.len(), |n| n + 1);
-    if body[..first_line_end].trim_end() != "+++" {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let start = text.len() - body.len();
+    let mut lines = body.split_inclusive('\n');
+    let first_line = lines.next().unwrap_or_default();
+    if first_line.trim_end() != "+++" {
         return Ok(FrontMatter::default());
     }
-    let toml_start = start + first_line_end;
+    let toml_start = start + first_line.len();
     // The closing `+++` is the next line that is exactly `+++`.
     let mut pos = toml_start;
     let mut close = None;
-    for line in text[toml_start..].split_inclusive('\n') {
+    for line in lines {
         if line.trim_end() == "+++" {
             close = Some((pos, pos + line.len()));
             break;
@@ -50,7 +48,8 @@ pub fn front_matter(name: &str, text: &str, masked: &mut [u8]) -> Result<FrontMa
             message: "front matter opened with `+++` is never closed (expected a line `+++`)".into(),
         });
     };
-    let source = &text[toml_start..toml_end];
+    // Both ends are starts of lines of `text`, toml_start <= toml_end: `get` always finds them.
+    let source = text.get(toml_start..toml_end).unwrap_or_default();
     let located = |offset: usize, message: String| {
         let lc = crate::source::line_col(text, &crate::source::line_starts(text), toml_start + offset);
         ArticleError::FrontMatter {
@@ -111,9 +110,8 @@ pub fn front_matter(name: &str, text: &str, masked: &mut [u8]) -> Result<FrontMa
 /// A `YYYY-MM-DD` day, optionally followed by a time (`2024-11-21T09:00:00Z`).
 pub fn parse_day(s: &str) -> Option<Date> {
     let s = s.trim();
-    let day = s.get(..10)?;
-    // Cannot fail: `get(..10)` succeeded, so 10 is a character boundary.
-    if s.len() > 10 && !s[10..].starts_with(['T', ' ', 't']) {
+    let (day, time) = s.split_at_checked(10)?;
+    if !time.is_empty() && !time.starts_with(['T', ' ', 't']) {
         return None;
     }
     let d: crate::date::PartialDate = day.parse().ok()?;
@@ -162,23 +160,24 @@ fn mask_code_blocks(text: &str, masked: &mut [u8]) {
 
 fn mask_comments(text: &str, masked: &mut [u8], directives: &mut Vec<Directive>) {
     let mut from = 0;
-    // Cannot fail, `masked[start]`: `masked` is as long as `text` and `start` is inside it;
-    // `from` is always just after `<!--`, `-->` or at the end: character boundaries.
-    while let Some(i) = text[from..].find("<!--") {
+    // `from` is always just after `<!--`, `-->` or at the end: character boundaries, so `get`
+    // only ends the loop at the end of the text.
+    while let Some(i) = text.get(from..).and_then(|rest| rest.find("<!--")) {
         let start = from + i;
-        if masked[start] == b' ' {
+        // `masked` is as long as `text`, so `start` is inside it.
+        if masked.get(start) == Some(&b' ') {
             from = start + 4;
             continue;
         }
         // The comment's words end at `-->`, or (never closed) at the end of the text. (Taking
         // three bytes off the end of an unclosed comment could cut a character in two.)
-        let (inner_end, end) = match text[start + 4..].find("-->") {
+        let (inner_end, end) = match text.get(start + 4..).and_then(|rest| rest.find("-->")) {
             Some(j) => (start + 4 + j, start + 4 + j + 3),
             None => (text.len(), text.len()),
         };
-        // Cannot fail: `start + 4` is just after the ASCII `<!--`, and `inner_end` is at `-->`
-        // or the end of the text, all character boundaries.
-        let inner = text[start + 4..inner_end].trim();
+        // `start + 4` is just after the ASCII `<!--`, and `inner_end` is at `-->` or the end of
+        // the text, all character boundaries: `get` always finds the words.
+        let inner = text.get(start + 4..inner_end).unwrap_or_default().trim();
         if let Some(cmd) = inner.strip_prefix("factcheck:") {
             directives.push(Directive {
                 span: start..end,
@@ -199,16 +198,19 @@ fn mask_inline(text: &str, masked: &mut [u8]) {
     let bytes = text.as_bytes();
     let mut links = Links::default();
     let mut i = 0;
-    // Cannot fail, the indexing below: `masked` is as long as `bytes`, `i < bytes.len()`, and
-    // every slice of `text` starts at an ASCII byte (a mark just found) or just after one.
-    while i < bytes.len() {
-        if masked[i] == b' ' && bytes[i] != b' ' {
+    // `masked` is as long as `bytes`, and every slice of `text` taken below starts at an ASCII
+    // byte (a mark just found) or just after one, so each `get` finds what it asks for.
+    while let Some(&b) = bytes.get(i) {
+        if masked.get(i) == Some(&b' ') && b != b' ' {
             i += 1;
             continue;
         }
-        match bytes[i] {
+        match b {
             b'`' => {
-                let end = text[i + 1..].find('`').map_or(i + 1, |j| i + 1 + j + 1);
+                let end = text
+                    .get(i + 1..)
+                    .and_then(|rest| rest.find('`'))
+                    .map_or(i + 1, |j| i + 1 + j + 1);
                 blank(masked, i..end);
                 i = end;
             }
@@ -229,12 +231,15 @@ fn mask_inline(text: &str, masked: &mut [u8]) {
             }
             b'<' => {
                 // A tag is shorter than 300 bytes and on one line: look no further for its `>`.
-                let window = &bytes[i..bytes.len().min(i + TAG_LIMIT)];
-                let end = window.iter().position(|&b| b == b'>').map(|j| i + j + 1);
+                let end = bytes
+                    .iter()
+                    .skip(i)
+                    .take(TAG_LIMIT)
+                    .position(|&b| b == b'>')
+                    .map(|j| i + j + 1);
                 match end {
-                    // Cannot fail: `i` is at `<` and `end` just after `>`, both ASCII, so both
-                    // are character boundaries.
-                    Some(end) if !text[i..end].contains('\n') && is_tag(&text[i..end]) => {
+                    // `i` is at `<` and `end` just after `>`, both ASCII, so `get` finds the tag.
+                    Some(end) if text.get(i..end).is_some_and(|tag| !tag.contains('\n') && is_tag(tag)) => {
                         blank(masked, i..end);
                         i = end;
                     }
@@ -242,20 +247,20 @@ fn mask_inline(text: &str, masked: &mut [u8]) {
                 }
             }
             b'*' | b'~' | b'|' => {
-                masked[i] = b' ';
+                blank(masked, i..i + 1);
                 i += 1;
             }
             b'_' => {
-                let before = i.checked_sub(1).map(|j| bytes[j]);
+                let before = i.checked_sub(1).and_then(|j| bytes.get(j)).copied();
                 let after = bytes.get(i + 1).copied();
                 let word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
                 if !(word(before) && word(after)) {
-                    masked[i] = b' ';
+                    blank(masked, i..i + 1);
                 }
                 i += 1;
             }
             b'\\' if bytes.get(i + 1).is_some_and(|b| b.is_ascii_punctuation()) => {
-                masked[i] = b' ';
+                blank(masked, i..i + 1);
                 i += 2;
             }
             _ => i += 1,
@@ -343,11 +348,9 @@ impl Links {
 fn mask_line_markers(text: &str, masked: &mut [u8]) {
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
-        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
-        // Cannot fail, the slicing below: `at` only moves past ASCII blanks, digits and marks.
-        let mut at = pos + indent;
+        // What is left of the line after the markers masked so far.
+        let mut rest = line.trim_start_matches([' ', '\t']);
         loop {
-            let rest = &text[at..pos + line.len()];
             let marker = if rest.starts_with('>') {
                 1
             } else if rest.starts_with('#') {
@@ -356,7 +359,8 @@ fn mask_line_markers(text: &str, masked: &mut [u8]) {
                 1
             } else {
                 let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-                if digits > 0 && digits < 4 && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") ")) {
+                let after = rest.get(digits..).unwrap_or_default();
+                if digits > 0 && digits < 4 && (after.starts_with(". ") || after.starts_with(") ")) {
                     digits + 1
                 } else {
                     0
@@ -365,9 +369,14 @@ fn mask_line_markers(text: &str, masked: &mut [u8]) {
             if marker == 0 {
                 break;
             }
+            let at = pos + (line.len() - rest.len());
             blank(masked, at..at + marker);
-            at += marker;
-            at += text[at..pos + line.len()].len() - text[at..pos + line.len()].trim_start_matches([' ', '\t']).len();
+            // A marker is ASCII (`>`, `#`s, a bullet, digits and a mark), so it ends on a
+            // character boundary inside `rest` and the split always succeeds.
+            let Some((_, after)) = rest.split_at_checked(marker) else {
+                break;
+            };
+            rest = after.trim_start_matches([' ', '\t']);
         }
         let t = line.trim();
         if t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '=' | '*' | '_' | ' ' | ':' | '|')) {
@@ -381,15 +390,22 @@ fn mask_line_markers(text: &str, masked: &mut [u8]) {
 fn mask_urls(text: &str, masked: &mut [u8]) {
     for scheme in ["https://", "http://", "www."] {
         let mut from = 0;
-        // Cannot fail: `from` is the end of a URL (a blank or quote mark, or the end) or just
-        // after an ASCII scheme: character boundaries.
-        while let Some(i) = text[from..].find(scheme) {
+        // `from` is the end of a URL (a blank or quote mark, or the end) or just after an ASCII
+        // scheme, and `i` is where `find` found the scheme: character boundaries, so `get` and
+        // `split_at_checked` only end the loop when no scheme is left.
+        while let Some(rest) = text.get(from..)
+            && let Some(i) = rest.find(scheme)
+            && let Some((_, from_scheme)) = rest.split_at_checked(i)
+        {
             let start = from + i;
-            let end = text[start..]
-                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '“' | '”'))
-                .map_or(text.len(), |j| start + j);
+            // The URL runs to the first blank or quote mark, else to the end of the text.
+            let url = from_scheme
+                .split(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '“' | '”'))
+                .next()
+                .unwrap_or(from_scheme);
+            let end = start + url.len();
             // Trailing punctuation ends the sentence, not the URL.
-            let trimmed = text[start..end].trim_end_matches(['.', ',', ')', ';', ':', '!', '?', '\'']);
+            let trimmed = url.trim_end_matches(['.', ',', ')', ';', ':', '!', '?', '\'']);
             blank(masked, start..start + trimmed.len());
             from = end.max(start + scheme.len());
         }
@@ -403,10 +419,9 @@ pub fn attach(mut directives: Vec<Directive>, paragraphs: &mut [Paragraph]) -> V
         let next = paragraphs.iter().position(|p| p.range.start >= d.span.end);
         d.paragraph = next;
         if d.command == "ignore"
-            && let Some(p) = next
+            && let Some(para) = next.and_then(|p| paragraphs.get_mut(p))
         {
-            // Cannot fail: `p` comes from `position` on the same slice.
-            paragraphs[p].ignored = true;
+            para.ignored = true;
         }
     }
     directives

@@ -165,7 +165,7 @@ impl Article {
             ArticleError::NotUtf8 {
                 name: name.clone(),
                 offset,
-                // Cannot fail: the invalid byte is inside the file.
+                // `valid_up_to` is the offset of the invalid byte, inside the file: `get` finds it.
                 byte: bytes.get(offset).copied().unwrap_or(0),
                 line: lc.line,
                 column: lc.column,
@@ -190,10 +190,12 @@ impl Article {
     /// Builds an article from text in memory.
     pub fn from_text(name: &str, text: String, format: Format, date: Option<Date>) -> Result<Article, ArticleError> {
         let mut masked = text.clone().into_bytes();
-        // A byte-order mark is not prose.
-        if text.starts_with('\u{feff}') {
-            // Cannot fail: the mark is three bytes, and `masked` is a copy of the text.
-            masked[..3].fill(b' ');
+        // A byte-order mark is not prose. (It is three bytes, and `masked` is a copy of the text,
+        // so `get_mut` always finds it.)
+        if text.starts_with('\u{feff}')
+            && let Some(mark) = masked.get_mut(..3)
+        {
+            mark.fill(b' ');
         }
         let front = markdown::front_matter(name, &text, &mut masked)?;
         let directives = markdown::mask(&text, &mut masked, format);

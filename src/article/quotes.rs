@@ -26,48 +26,50 @@ fn is_word(c: Option<char>) -> bool {
 /// Finds the quotations of the paragraph `range` of `text`.
 pub fn quotations(text: &str, range: Range<usize>) -> Vec<Quotation> {
     let mut out = Vec::new();
-    // Cannot fail: `range` is a paragraph of `text`. Below, `chars[i]` has i < len, `chars[j]`
-    // has j from an earlier i, and `later_closes` has len + 1 entries.
-    let para = &text[range.clone()];
+    // Callers pass a paragraph of `text`; a range that is not one (outside the text, or cutting
+    // a character) holds no quotation.
+    let Some(para) = text.get(range.clone()) else {
+        return out;
+    };
     let chars: Vec<(usize, char)> = para.char_indices().collect();
     let base = range.start;
-    // The open quotation: (char index of its mark, offset after the mark, is double).
+    // The open quotation: (offset of its mark, offset after the mark, is double).
     let mut open: Option<(usize, usize, bool)> = None;
     // Straight or curly single closing marks ahead of each character, counted from the end, so
     // that "is there a later closing mark?" is answered in constant time (a paragraph of
     // apostrophes must not make the scan quadratic).
     let later_closes = later_single_closes(&chars);
-    for i in 0..chars.len() {
-        let (off, c) = chars[i];
-        let prev = i.checked_sub(1).map(|j| chars[j].1);
+    for (i, &(off, c)) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).map(|x| x.1);
         let next = chars.get(i + 1).map(|x| x.1);
         let after = off + c.len_utf8();
         match (open, c) {
-            (None, '“' | '"') => open = Some((i, after, true)),
-            (None, '‘') => open = Some((i, after, false)),
+            (None, '“' | '"') => open = Some((off, after, true)),
+            (None, '‘') => open = Some((off, after, false)),
             // A straight single quote opens only at a word start.
-            (None, '\'') if !is_word(prev) && is_word(next) => open = Some((i, after, false)),
-            (Some((j, start, true)), '”' | '"') => {
-                push(&mut out, para, base, chars[j].0, start, off, Some(off..after));
+            (None, '\'') if !is_word(prev) && is_word(next) => open = Some((off, after, false)),
+            (Some((mark, start, true)), '”' | '"') => {
+                push(&mut out, para, base, mark, start, off, Some(off..after));
                 open = None;
             }
             // An inner opening double quote while a double quote is open: the writer forgot to
             // close the first one; it ends here, and a new one starts.
-            (Some((j, start, true)), '“') => {
-                push(&mut out, para, base, chars[j].0, start, off, None);
-                open = Some((i, after, true));
+            (Some((mark, start, true)), '“') => {
+                push(&mut out, para, base, mark, start, off, None);
+                open = Some((off, after, true));
             }
-            (Some((j, start, false)), '’' | '\'')
-                if !(is_word(next) || prev == Some('s') && later_closes[i + 1] > 0) =>
+            // `later_closes` has an entry for one past the last character, so `get` finds i + 1.
+            (Some((mark, start, false)), '’' | '\'')
+                if !(is_word(next) || prev == Some('s') && later_closes.get(i + 1).is_some_and(|&n| n > 0)) =>
             {
-                push(&mut out, para, base, chars[j].0, start, off, Some(off..after));
+                push(&mut out, para, base, mark, start, off, Some(off..after));
                 open = None;
             }
             _ => {}
         }
     }
-    if let Some((j, start, _)) = open {
-        push(&mut out, para, base, chars[j].0, start, para.len(), None);
+    if let Some((mark, start, _)) = open {
+        push(&mut out, para, base, mark, start, para.len(), None);
     }
     out
 }
@@ -76,9 +78,12 @@ pub fn quotations(text: &str, range: Range<usize>) -> Vec<Quotation> {
 /// `'` not followed by a letter or digit) stand at `i` or after it.
 fn later_single_closes(chars: &[(usize, char)]) -> Vec<usize> {
     let mut counts = vec![0; chars.len() + 1];
-    for i in (0..chars.len()).rev() {
-        let closes = matches!(chars[i].1, '’' | '\'') && !chars.get(i + 1).is_some_and(|x| x.1.is_alphanumeric());
-        counts[i] = counts[i + 1] + usize::from(closes);
+    let mut later = 0;
+    // The last entry, one past the end, stays 0: `zip` stops at the last character.
+    for (i, (count, &(_, c))) in counts.iter_mut().zip(chars).enumerate().rev() {
+        let closes = matches!(c, '’' | '\'') && !chars.get(i + 1).is_some_and(|x| x.1.is_alphanumeric());
+        later += usize::from(closes);
+        *count = later;
     }
     counts
 }
@@ -94,9 +99,11 @@ fn push(
     end: usize,
     close: Option<Range<usize>>,
 ) {
-    // Cannot fail: `start` is just after a mark and `end` is at a later mark or the end of the
-    // paragraph, both character boundaries of `para`, with start <= end.
-    let inner = &para[start..end];
+    // `start` is just after a mark and `end` is at a later mark or the end of the paragraph,
+    // both character boundaries of `para`, with start <= end: `get` always finds the words.
+    let Some(inner) = para.get(start..end) else {
+        return;
+    };
     let lead = inner.len() - inner.trim_start().len();
     let trimmed = inner.trim();
     if trimmed.is_empty() {
@@ -157,5 +164,12 @@ mod tests {
     fn plural_possessives_before_a_later_closing_mark() {
         assert_eq!(inner("‘the Jones’ house’ is"), ["the Jones’ house"]);
         assert_eq!(inner("‘the Jones’ house is"), ["the Jones"]);
+    }
+
+    #[test]
+    fn ranges_outside_the_text_or_inside_a_character_hold_nothing() {
+        let t = "“A,” he said.";
+        assert!(quotations(t, 1..t.len()).is_empty());
+        assert!(quotations(t, 0..t.len() + 1).is_empty());
     }
 }

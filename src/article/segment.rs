@@ -128,12 +128,13 @@ pub fn paragraphs(text: &str, masked: &str, format: Format) -> Vec<Paragraph> {
             heading: h,
         });
     }
-    if let Some(first) = out.first_mut() {
-        // Cannot fail: paragraph ranges are made from the lines of `masked`, trimmed.
-        let t = masked[first.range.clone()].trim_end();
-        if !t.ends_with(['.', '?', '!', '"', '”', ':']) && !t.contains('\n') {
-            first.heading = true;
-        }
+    // Paragraph ranges are made from the lines of `masked`, trimmed, so `get` finds the first.
+    if let Some(first) = out.first_mut()
+        && let Some(t) = masked.get(first.range.clone()).map(str::trim_end)
+        && !t.ends_with(['.', '?', '!', '"', '”', ':'])
+        && !t.contains('\n')
+    {
+        first.heading = true;
     }
     out
 }
@@ -145,30 +146,37 @@ fn opens_sentence(c: char) -> bool {
 /// Splits a paragraph's bytes into sentences.
 pub fn sentences(masked: &str, range: Range<usize>) -> Vec<Sentence> {
     let mut out = Vec::new();
-    // Cannot fail: `range` is a paragraph of `masked`. Below, i, j and k are checked against
-    // `chars.len()` before use.
-    let text = &masked[range.clone()];
+    // Callers pass a paragraph of `masked`; a range that is not one (outside the text, or
+    // cutting a character) holds no sentence.
+    let Some(text) = masked.get(range.clone()) else {
+        return out;
+    };
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    while let Some(&(at, c)) = chars.get(i) {
         if matches!(c, '.' | '?' | '!') {
             // Closing quotes and brackets belong to the sentence they end.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']') {
+            while chars
+                .get(j)
+                .is_some_and(|x| matches!(x.1, '"' | '”' | '’' | '\'' | ')' | ']'))
+            {
                 j += 1;
             }
             let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
+            while chars.get(k).is_some_and(|x| x.1.is_whitespace()) {
                 k += 1;
             }
             let spaced = k > j;
-            let next = chars.get(k).map(|x| x.1);
-            if spaced && next.is_some_and(opens_sentence) && !(c == '.' && j == i + 1 && is_abbreviation(text, at)) {
+            if spaced
+                && let Some(&(next_at, next)) = chars.get(k)
+                && opens_sentence(next)
+                && !(c == '.' && j == i + 1 && is_abbreviation(text, at))
+            {
                 let end = chars.get(j).map_or(text.len(), |x| x.0);
                 push_sentence(&mut out, text, range.start, start, end);
-                start = chars[k].0;
+                start = next_at;
                 i = k;
                 continue;
             }
@@ -189,44 +197,52 @@ pub const MAX_SENTENCE_BYTES: usize = 2_000;
 /// Records the sentence `start..end` of `text` (offsets from `base`), trimmed of blanks, cut
 /// into pieces if it is longer than [`MAX_SENTENCE_BYTES`].
 fn push_sentence(out: &mut Vec<Sentence>, text: &str, base: usize, start: usize, end: usize) {
-    // Cannot fail: callers pass offsets of characters of `text`, start <= end.
-    let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trail = piece.len() - piece.trim_end().len();
-    if piece.trim().is_empty() {
+    // Callers pass offsets of characters of `text`, start <= end, so `get` finds the piece.
+    let Some(piece) = text.get(start..end) else {
+        return;
+    };
+    let mut rest = piece.trim();
+    if rest.is_empty() {
         return;
     }
-    let (mut start, end) = (start + lead, end - trail);
-    while end - start > MAX_SENTENCE_BYTES {
-        let mut limit = start + MAX_SENTENCE_BYTES;
-        while !text.is_char_boundary(limit) {
+    // Where `rest` starts in the file.
+    let mut at = base + start + (piece.len() - piece.trim_start().len());
+    while rest.len() > MAX_SENTENCE_BYTES {
+        let mut limit = MAX_SENTENCE_BYTES;
+        while !rest.is_char_boundary(limit) {
             limit -= 1;
         }
         // Cut at the last blank before the limit, else (one enormous word) at the limit.
-        let window = &text[start..limit];
-        // The piece starts with a non-blank, so a blank found is never its first byte.
-        let cut = window.rfind(char::is_whitespace).map_or(limit, |at| start + at);
-        let head = text[start..cut].trim_end();
+        let window = rest.get(..limit).unwrap_or(rest);
+        // `rest` starts with a non-blank, so a blank found is never its first byte.
+        let cut = window.rfind(char::is_whitespace).unwrap_or(limit);
+        // `cut` is a character boundary below `rest.len()` (from `rfind`, or the limit), so the
+        // split succeeds; the fallback would end the loop with one last long piece.
+        let (head, tail) = rest.split_at_checked(cut).unwrap_or((rest, ""));
         out.push(Sentence {
-            range: base + start..base + start + head.len(),
+            range: at..at + head.trim_end().len(),
         });
-        let rest = &text[cut..end];
-        start = cut + (rest.len() - rest.trim_start().len());
+        let tail_trimmed = tail.trim_start();
+        at += head.len() + (tail.len() - tail_trimmed.len());
+        rest = tail_trimmed;
     }
     out.push(Sentence {
-        range: base + start..base + end,
+        range: at..at + rest.len(),
     });
 }
 
 /// Whether the full stop at `dot` ends an abbreviation or an initial.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
-    // Cannot fail: `dot` is the offset of a character; `i` below is one from `rfind`, and
-    // `word_start` is just after that character.
-    let before = &text[..dot];
-    let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let word = &before[word_start..];
+    // `dot` is the offset of a character of `text`, so `get` finds what is before it.
+    let Some(before) = text.get(..dot) else {
+        return false;
+    };
+    // The word is what follows the last character that cannot be part of one: the first piece
+    // `rsplit` yields (it always yields one).
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
+        .next()
+        .unwrap_or(before);
     if word.is_empty() {
         return false;
     }
@@ -236,21 +252,22 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     }
     // An initial ("John F. Kennedy") or a dotted abbreviation ("U.S.").
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    (letters.len() == 1 && letters[0].is_uppercase()) || word.contains('.')
+    matches!(letters.as_slice(), [c] if c.is_uppercase()) || word.contains('.')
 }
 
 /// Splits bytes of the masked text into tokens.
 pub fn tokens(masked: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    // Cannot fail: `range` is a sentence of `masked`; `chars[i]` is read while i < len, the
-    // slice `chars[start..i]` has start <= i <= len, and `s`, `e` are character offsets.
-    let text = &masked[range.clone()];
+    // Callers pass a sentence of `masked`; a range that is not one (outside the text, or cutting
+    // a character) holds no token.
+    let Some(text) = masked.get(range.clone()) else {
+        return out;
+    };
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|x| x.1);
     let off = |i: usize| chars.get(i).map_or(text.len(), |x| x.0);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(&(_, c)) = chars.get(i) {
         if c.is_whitespace() {
             i += 1;
             continue;
@@ -270,7 +287,7 @@ pub fn tokens(masked: &str, range: Range<usize>) -> Vec<Token<'_>> {
                         if at(i + 1).is_some_and(char::is_alphabetic)
                             && at(i + 2) == Some('.')
                             && i - start <= 2
-                            && chars[start..i].iter().filter(|x| x.1.is_alphabetic()).count() <= 2 =>
+                            && chars.iter().take(i).skip(start).filter(|x| x.1.is_alphabetic()).count() <= 2 =>
                     {
                         i += 3
                     }
@@ -297,7 +314,7 @@ pub fn tokens(masked: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 }
             }
             // Ordinals: 21st, 2nd, 3rd, 7th.
-            let rest: String = chars[i..].iter().take(2).map(|x| x.1.to_ascii_lowercase()).collect();
+            let rest: String = chars.iter().skip(i).take(2).map(|x| x.1.to_ascii_lowercase()).collect();
             if ["st", "nd", "rd", "th"].contains(&rest.as_str()) && !at(i + 2).is_some_and(char::is_alphanumeric) {
                 i += 2;
             }
@@ -306,10 +323,15 @@ pub fn tokens(masked: &str, range: Range<usize>) -> Vec<Token<'_>> {
             i += 1;
         }
         let (s, e) = (off(start), off(i));
+        // `s` and `e` are offsets of characters of `text` (or its end), s < e: `get` finds the
+        // token.
+        let Some(token) = text.get(s..e) else {
+            continue;
+        };
         out.push(Token {
             start: range.start + s,
             end: range.start + e,
-            text: &text[s..e],
+            text: token,
             kind,
         });
     }
@@ -391,5 +413,15 @@ mod tests {
         );
         assert_eq!(toks("Oct. 7, 2023,"), ["Oct", ".", "7", ",", "2023", ","]);
         assert_eq!(toks("then-President Trump"), ["then-President", "Trump"]);
+    }
+
+    #[test]
+    fn ranges_outside_the_text_or_inside_a_character_hold_nothing() {
+        let t = "“Yes.” No.";
+        // Inside the three bytes of `“`, and past the end.
+        for range in [1..5, 0..t.len() + 1, t.len() + 1..t.len() + 2] {
+            assert!(sentences(t, range.clone()).is_empty(), "{range:?}");
+            assert!(tokens(t, range.clone()).is_empty(), "{range:?}");
+        }
     }
 }
