@@ -124,9 +124,9 @@ fn walk(dir: &Path, out: &mut Vec<Case>) -> Result<(), CaseError> {
         .collect();
     let settings_path = dir.join("case.toml");
     if settings_path.is_file() || !articles.is_empty() {
-        if articles.len() != 1 {
+        let [article] = articles.as_slice() else {
             return Err(CaseError::Article(dir.display().to_string()));
-        }
+        };
         let settings = if settings_path.is_file() {
             let text = crate::rules::loader::read_text(&settings_path)
                 .map_err(|r| CaseError::Io(settings_path.display().to_string(), r))?;
@@ -137,7 +137,7 @@ fn walk(dir: &Path, out: &mut Vec<Case>) -> Result<(), CaseError> {
         };
         out.push(Case {
             dir: dir.to_path_buf(),
-            article: articles[0].clone(),
+            article: (*article).clone(),
             settings,
         });
         return Ok(());
@@ -153,8 +153,8 @@ pub fn snapshot_contents(text: &str) -> &str {
     let Some(rest) = text.strip_prefix("---\n") else {
         return text;
     };
-    match rest.find("\n---\n") {
-        Some(i) => &rest[i + 5..],
+    match rest.split_once("\n---\n") {
+        Some((_, report)) => report,
         None => text,
     }
 }
@@ -166,8 +166,8 @@ type ClaimKey = (String, u64, u64, String);
 fn key(c: &Value) -> ClaimKey {
     (
         c["kind"].as_str().unwrap_or_default().to_string(),
-        c["span"]["start"].as_u64().unwrap_or_default(),
-        c["span"]["end"].as_u64().unwrap_or_default(),
+        c.pointer("/span/start").and_then(Value::as_u64).unwrap_or_default(),
+        c.pointer("/span/end").and_then(Value::as_u64).unwrap_or_default(),
         c["text"].as_str().unwrap_or_default().to_string(),
     )
 }
@@ -187,8 +187,8 @@ fn describe(c: &Value) -> String {
     format!(
         "{} {}:{} {:?}: {}",
         c["kind"].as_str().unwrap_or("?"),
-        c["span"]["line"],
-        c["span"]["column"],
+        c.pointer("/span/line").unwrap_or(&Value::Null),
+        c.pointer("/span/column").unwrap_or(&Value::Null),
         c["text"].as_str().unwrap_or(""),
         c["verdict"].as_str().unwrap_or("(no verdict)")
     )
@@ -292,7 +292,7 @@ pub fn flips(baseline: &Value, current: &Value) -> Vec<Flip> {
                     path: path.clone(),
                     kind: k.1.0.clone(),
                     text: k.1.3.clone(),
-                    line: c["span"]["line"].as_u64().unwrap_or_default(),
+                    line: c.pointer("/span/line").and_then(Value::as_u64).unwrap_or_default(),
                     old: before,
                     new,
                     reason: c["reason"].as_str().unwrap_or_default().to_string(),

@@ -335,7 +335,7 @@ pub fn check(opts: &CheckOptions) -> Result<u8> {
                 .map_err(|r| anyhow::anyhow!("cannot read baseline `{}`: {r}", p.display()))?;
             let v: serde_json::Value = serde_json::from_str(&text)
                 .with_context(|| format!("baseline `{}` is not a JSON report", p.display()))?;
-            if !v["articles"].is_array() {
+            if !v.get("articles").is_some_and(serde_json::Value::is_array) {
                 bail!(
                     "baseline `{}` is not a factcheck JSON report (no `articles`)",
                     p.display()

@@ -189,12 +189,12 @@ impl FromStr for PartialDate {
             return Err(DateError::Form);
         }
         let mut numbers = [0i64; 3];
-        // Cannot fail: there are at most three parts, so i < 3 for `widths` and `numbers`.
-        for (i, part) in parts.iter().enumerate() {
-            if part.len() != widths[i] || !part.bytes().all(|b| b.is_ascii_digit()) {
+        // At most three parts (checked above), so `zip` stops at the last part, never early.
+        for ((part, width), number) in parts.iter().zip(widths).zip(&mut numbers) {
+            if part.len() != width || !part.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(DateError::Form);
             }
-            numbers[i] = part.parse().map_err(|_| DateError::Form)?;
+            *number = part.parse().map_err(|_| DateError::Form)?;
         }
         match parts.len() {
             1 => PartialDate::year(numbers[0]),

@@ -144,11 +144,12 @@ impl Diagnostic {
             let first_line = src.line_col(first).line;
             let last_line = src.line_col(last).line;
             let window = src.line_range(first_line).start..src.line_range(last_line).end.max(last);
-            // Cannot fail: the window runs from a line start to a line end (or a clamped label
-            // end), all character boundaries of the text.
-            let mut snippet = Snippet::source(&src.text[window.clone()])
-                .line_start(first_line)
-                .path(src.name.as_str());
+            // The window runs from a line start to a line end (or a clamped label end), all
+            // character boundaries of the text, so `get` always succeeds.
+            let Some(excerpt) = src.text.get(window.clone()) else {
+                continue;
+            };
+            let mut snippet = Snippet::source(excerpt).line_start(first_line).path(src.name.as_str());
             for ((i, l), range) in labels().zip(ranges) {
                 let kind = if i == 0 && self.primary.is_some() {
                     AnnotationKind::Primary

@@ -108,7 +108,7 @@ fn build(loaded: Loaded) -> RuleSet {
                 [] => "the rules hold".to_string(),
                 [one] => format!("`{one}` holds"),
                 many if many.len() <= 3 => format!("`{}` hold", many.join("`, `")),
-                many => format!("`{}` and {} other files hold", many[..2].join("`, `"), many.len() - 2),
+                [a, b, others @ ..] => format!("`{a}`, `{b}` and {} other files hold", others.len()),
             };
             let mut d = Diagnostic::error(
                 "no-rules",

@@ -94,10 +94,10 @@ impl LineIndex {
         // `starts` holds 0 (but for an index made by `default`), so the line is at least 1.
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0).min(offset);
-        // Cannot fail, the slicing below: `start` is a line start (after `\n`) or 0, and
-        // `offset` a character boundary, start <= offset.
+        // `start` is a line start (after `\n`) or 0, and `offset` a character boundary, with
+        // start <= offset: `get` always succeeds (it only guards an index of another text).
         let column = if offset - start <= CHECKPOINT {
-            text[start..offset].chars().count()
+            text.get(start..offset).map_or(0, |s| s.chars().count())
         } else {
             self.chars_before(text, offset) - self.chars_before(text, start)
         };
@@ -121,8 +121,8 @@ impl LineIndex {
         let k = offset / CHECKPOINT;
         let counted = self.chars.get(k).copied().unwrap_or(0);
         let from = (k * CHECKPOINT).min(offset);
-        // Cannot fail: from <= offset <= text.len() (callers clamp `offset`).
-        counted + char_starts(&text.as_bytes()[from..offset])
+        // from <= offset <= text.len() (callers clamp `offset`): `get` always succeeds.
+        counted + text.as_bytes().get(from..offset).map_or(0, char_starts)
     }
 }
 
@@ -159,27 +159,28 @@ pub fn line_starts(text: &str) -> Vec<usize> {
 /// lookups in one text, use a [`LineIndex`].
 pub fn line_col(text: &str, starts: &[usize], offset: usize) -> LineCol {
     let offset = floor_char_boundary(text, offset);
-    // Cannot fail: `line_starts` always holds 0, so the partition point is at least 1; the
-    // `max(1)` and `unwrap_or(0)` only guard a `starts` made by hand.
+    // `line_starts` always holds 0, so the partition point is at least 1; the `max(1)` and
+    // `unwrap_or(0)` only guard a `starts` made by hand.
     let line = starts.partition_point(|&s| s <= offset).max(1);
     let start = starts.get(line - 1).copied().unwrap_or(0).min(offset);
-    // Cannot fail: `start` is a line start clamped to `offset`, both character boundaries.
+    // `start` is a line start clamped to `offset`, both character boundaries: `get` always
+    // succeeds for the starts of `text` (it only guards a `starts` made by hand).
     LineCol {
         line,
-        column: text[start..offset].chars().count() + 1,
+        column: text.get(start..offset).map_or(0, |s| s.chars().count()) + 1,
     }
 }
 
 /// The line and column of byte `offset` of `bytes`, counting only the UTF-8 text before it (for
 /// pointing at the first invalid byte of a file that is not UTF-8, or at a NUL byte).
 pub fn line_col_of_prefix(bytes: &[u8], offset: usize) -> LineCol {
-    let offset = offset.min(bytes.len());
-    // Cannot fail: offset <= len, and `valid_up_to` <= offset.
-    let prefix = match std::str::from_utf8(&bytes[..offset]) {
+    // The bytes before `offset`, all of them when `offset` is past the end.
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let prefix = match std::str::from_utf8(before) {
         Ok(text) => text,
         // Only the valid part: callers pass the offset of the first invalid byte, so this is
-        // the whole prefix.
-        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""),
+        // the whole prefix. (`valid_up_to` <= the length, so `get` always succeeds.)
+        Err(e) => std::str::from_utf8(before.get(..e.valid_up_to()).unwrap_or_default()).unwrap_or(""),
     };
     line_col(prefix, &line_starts(prefix), prefix.len())
 }
@@ -206,9 +207,12 @@ impl SourceMap {
     ///
     /// # Panics
     /// If `id` did not come from this map; ids are only made by [`SourceMap::add`].
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "Cannot fail for ids this map made: `add` returns the index of the file it pushed, and files \
+                  are never removed. (A `FileId` built by hand for another map is a bug, documented above.)"
+    )]
     pub fn get(&self, id: FileId) -> &SourceFile {
-        // Cannot fail for ids this map made: `add` returns the index of the file it pushed, and
-        // files are never removed. (A `FileId` built by hand for another map is a bug.)
         &self.files[id.0 as usize]
     }
 

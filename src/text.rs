@@ -85,21 +85,29 @@ pub fn stem(word: &str) -> String {
     if n <= 3 {
         return w;
     }
-    // Cannot fail: only called when `w` ends with the ASCII suffix `suf`.
-    let cut = |w: &str, suf: &str| w[..w.len() - suf.len()].to_string();
-    let base = if (w.ends_with("ies") || w.ends_with("ied")) && n > 4 {
-        format!("{}y", cut(&w, "ies"))
-    } else if w.ends_with("ing") && n > 5 {
-        undouble(cut(&w, "ing"))
-    } else if w.ends_with("ed") && n > 4 {
-        undouble(cut(&w, "ed"))
-    } else if w.ends_with("es")
+    let base = if let Some(s) = w.strip_suffix("ies").or_else(|| w.strip_suffix("ied"))
+        && n > 4
+    {
+        format!("{s}y")
+    } else if let Some(s) = w.strip_suffix("ing")
+        && n > 5
+    {
+        undouble(s.to_string())
+    } else if let Some(s) = w.strip_suffix("ed")
+        && n > 4
+    {
+        undouble(s.to_string())
+    } else if let Some(s) = w.strip_suffix("es")
         && n > 4
         && (w.ends_with("sses") || w.ends_with("ches") || w.ends_with("shes") || w.ends_with("xes"))
     {
-        cut(&w, "es")
-    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        cut(&w, "s")
+        s.to_string()
+    } else if let Some(s) = w.strip_suffix('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        s.to_string()
     } else {
         w
     };
@@ -112,7 +120,7 @@ pub fn stem(word: &str) -> String {
 
 /// The full lower-case month name for a month name or its news abbreviation.
 pub fn month_name(w: &str) -> Option<&'static str> {
-    month_number(w).map(|m| MONTHS[m as usize - 1])
+    MONTHS.get(month_index(w)?).copied()
 }
 
 /// The months' names in lower case, January first.
@@ -133,6 +141,11 @@ pub const MONTHS: [&str; 12] = [
 
 /// The month (1–12) of a month name or its news abbreviation ("Oct.", "Sept").
 pub fn month_number(w: &str) -> Option<i8> {
+    month_index(w).map(|p| p as i8 + 1)
+}
+
+/// The index in [`MONTHS`] of a month name or its news abbreviation.
+fn month_index(w: &str) -> Option<usize> {
     let w = w.trim_end_matches('.').to_lowercase();
     if w.len() < 3 {
         return None;
@@ -140,14 +153,14 @@ pub fn month_number(w: &str) -> Option<i8> {
     MONTHS
         .iter()
         .position(|m| *m == w || (m.starts_with(&w) && (w.len() == 3 || w == "sept")))
-        .map(|p| p as i8 + 1)
 }
 
 fn undouble(mut w: String) -> String {
-    let b = w.as_bytes();
-    let n = b.len();
-    // Cannot fail: n >= 2 is checked first.
-    if n >= 2 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') && b[n - 1].is_ascii_alphabetic() {
+    if let &[.., before, last] = w.as_bytes()
+        && last == before
+        && !matches!(last, b'l' | b's' | b'z')
+        && last.is_ascii_alphabetic()
+    {
         w.pop();
     }
     w

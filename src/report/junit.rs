@@ -133,10 +133,10 @@ fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }
-    let cut = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
-    let head = &s[..cut];
-    let head = match head.rfind(' ') {
-        Some(i) if head[..i].chars().count() >= max / 2 => &head[..i],
+    // The offset of a character of `s`, so `get` always succeeds.
+    let head = s.char_indices().nth(max).and_then(|(cut, _)| s.get(..cut)).unwrap_or(s);
+    let head = match head.rsplit_once(' ') {
+        Some((before, _)) if before.chars().count() >= max / 2 => before,
         _ => head,
     };
     format!("{}…", head.trim_end_matches([' ', ',', ';', ':']))

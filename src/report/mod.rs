@@ -23,20 +23,26 @@ pub fn claim_fields(article: &Article, claim: &Claim, kb: &KnowledgeBase) -> Map
         "span".into(),
         json!({ "start": claim.span.start, "end": claim.span.end, "line": lc.line, "column": lc.column }),
     );
+    // The claim's ids were looked up in this knowledge base, so every `get` below finds its entry.
     match &claim.detail {
         Detail::Role(r) => {
             m.insert("person".into(), json!(r.person.written));
-            if let Some(p) = r.person.id {
-                m.insert("person_id".into(), json!(kb.persons[p.index()].name));
+            if let Some(p) = r.person.id.and_then(|p| kb.persons.get(p.index())) {
+                m.insert("person_id".into(), json!(p.name));
             }
             m.insert("title".into(), json!(r.title));
             if r.qualifier != Qualifier::None {
                 m.insert("qualifier".into(), json!(r.qualifier));
             }
-            let offices: Vec<&str> = r.offices.iter().map(|o| kb.offices[o.index()].name.as_str()).collect();
+            let offices: Vec<&str> = r
+                .offices
+                .iter()
+                .filter_map(|o| kb.offices.get(o.index()))
+                .map(|o| o.name.as_str())
+                .collect();
             m.insert("offices".into(), json!(offices));
-            if let Some(b) = r.body {
-                m.insert("body".into(), json!(kb.bodies[b.index()].name));
+            if let Some(b) = r.body.and_then(|b| kb.bodies.get(b.index())) {
+                m.insert("body".into(), json!(b.name));
             }
             if let Some(u) = &r.unknown_body {
                 m.insert("unknown_body".into(), json!(u));
@@ -64,7 +70,12 @@ pub fn claim_fields(article: &Article, claim: &Claim, kb: &KnowledgeBase) -> Map
             if let Some(w) = &d.weekday {
                 m.insert("weekday".into(), json!(w));
             }
-            let events: Vec<&str> = d.events.iter().map(|e| kb.events[e.index()].name.as_str()).collect();
+            let events: Vec<&str> = d
+                .events
+                .iter()
+                .filter_map(|e| kb.events.get(e.index()))
+                .map(|e| e.name.as_str())
+                .collect();
             if !events.is_empty() {
                 m.insert("events".into(), json!(events));
             }
@@ -177,7 +188,12 @@ pub fn directive_notices(article: &Article, checked: &[Checked]) -> Vec<Notice> 
                 d.command
             )
         } else {
-            let target = d.paragraph.map(|p| article.paragraphs[p].range.clone());
+            // `paragraph` is an index of this article's paragraphs (set by its parser), so `get`
+            // always finds it.
+            let target = d
+                .paragraph
+                .and_then(|p| article.paragraphs.get(p))
+                .map(|p| p.range.clone());
             let suppressed = target.as_ref().is_some_and(|r| {
                 checked
                     .iter()

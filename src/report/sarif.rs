@@ -249,8 +249,10 @@ fn artifact_uri(path: &str) -> String {
     while let Some(rest) = p.strip_prefix("./") {
         p = rest.to_string();
     }
-    let b = p.as_bytes();
-    let drive = b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b.get(2).is_none_or(|&c| c == b'/');
+    let drive = match p.as_bytes() {
+        [letter, b':', rest @ ..] => letter.is_ascii_alphabetic() && rest.first().is_none_or(|&c| c == b'/'),
+        _ => false,
+    };
     let prefix = if drive {
         "file:///"
     } else if p.starts_with('/') {

@@ -56,15 +56,20 @@ pub fn report(reports: &[ArticleReport], _kb: &KnowledgeBase, styled: bool) -> S
             // Only the claim's lines go to the renderer (the whole article for each claim made
             // the report quadratic in the article's length).
             let (window, first_line) = r.article.line_window(c.claim.span.clone());
-            let snippet = Snippet::source(&r.article.text[window.clone()])
-                .line_start(first_line)
-                .path(r.article.name.as_str())
-                .annotation(
-                    AnnotationKind::Primary
-                        .span(c.claim.span.start - window.start..c.claim.span.end - window.start)
-                        .label(c.claim.kind.name()),
-                );
-            let mut group = Group::with_title(title).element(snippet);
+            let mut group = Group::with_title(title);
+            // The window is whole lines of the text (character boundaries), so `get` always
+            // succeeds; were it not, the claim would still be reported, without its lines.
+            if let Some(lines) = r.article.text.get(window.clone()) {
+                let snippet = Snippet::source(lines)
+                    .line_start(first_line)
+                    .path(r.article.name.as_str())
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(c.claim.span.start - window.start..c.claim.span.end - window.start)
+                            .label(c.claim.kind.name()),
+                    );
+                group = group.element(snippet);
+            }
             let mut notes: Vec<String> = Vec::new();
             if let Some(d) = &c.judgement.diff {
                 notes.push(format!("diff: {d}"));
@@ -84,11 +89,16 @@ pub fn report(reports: &[ArticleReport], _kb: &KnowledgeBase, styled: bool) -> S
         for n in &r.notices {
             let title = Level::WARNING.primary_title(n.message.as_str()).id(n.code);
             let (window, first_line) = r.article.line_window(n.span.clone());
-            let snippet = Snippet::source(&r.article.text[window.clone()])
-                .line_start(first_line)
-                .path(r.article.name.as_str())
-                .annotation(AnnotationKind::Primary.span(n.span.start - window.start..n.span.end - window.start));
-            out.push_str(&renderer.render(&[Group::with_title(title).element(snippet)]));
+            let mut group = Group::with_title(title);
+            // As above: `get` always succeeds, and the notice is reported even if it did not.
+            if let Some(lines) = r.article.text.get(window.clone()) {
+                let snippet = Snippet::source(lines)
+                    .line_start(first_line)
+                    .path(r.article.name.as_str())
+                    .annotation(AnnotationKind::Primary.span(n.span.start - window.start..n.span.end - window.start));
+                group = group.element(snippet);
+            }
+            out.push_str(&renderer.render(&[group]));
             out.push_str("\n\n");
         }
         let s = r.summary();

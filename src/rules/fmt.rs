@@ -60,13 +60,10 @@ pub fn format_tree(tree: &RuleFile, text: &str) -> String {
     let placed = place_comments(tree, text);
     let mut out = Output::default();
     let statements = &tree.statements;
-    for (i, (st, c)) in statements.iter().zip(&placed.statements).enumerate() {
+    let mut previous: Option<(&Statement, &StatementComments)> = None;
+    for (st, c) in statements.iter().zip(&placed.statements) {
         let group_start = c.leading.first().map_or(st.span.start, |c| c.span.start) as usize;
-        if i > 0 {
-            // Cannot fail: `i - 1` is the previous index of the same two equally long lists
-            // (`place_comments` makes one entry per statement).
-            let prev = &statements[i - 1];
-            let prev_c = &placed.statements[i - 1];
+        if let Some((prev, prev_c)) = previous {
             let run = !prev_c.keep_block
                 && !c.keep_block
                 && prev.keyword_name() == st.keyword_name()
@@ -76,6 +73,7 @@ pub fn format_tree(tree: &RuleFile, text: &str) -> String {
             }
         }
         write_statement(&mut out, st, c, text);
+        previous = Some((st, c));
     }
     let mut prev_end = statements.last().map(|s| s.span.end as usize);
     for c in &placed.trailing {
@@ -175,7 +173,11 @@ fn blank_between(text: &str, a: usize, b: usize) -> bool {
         return false;
     };
     let lines: Vec<&str> = gap.split('\n').collect();
-    lines.len() >= 3 && lines[1..lines.len() - 1].iter().any(|l| l.chars().all(is_blank))
+    // The lines strictly between the first and the last.
+    match lines.as_slice() {
+        [_, between @ .., _] => between.iter().any(|l| l.chars().all(is_blank)),
+        _ => false,
+    }
 }
 
 /// Whitespace as the parser skips it (a byte-order mark included).
@@ -290,12 +292,14 @@ fn property_lines(p: &Property) -> Vec<String> {
         } else {
             line.push_str(", ");
         }
-        // Cannot fail: every value gives at least one piece (`split_text` returns at least one,
-        // `value_text` exactly one).
-        line.push_str(&pieces[0]);
-        for piece in &pieces[1..] {
-            lines.push(std::mem::take(&mut line));
-            line = format!("{}{piece}", " ".repeat(column));
+        // Every value gives at least one piece (`split_text` returns at least one, `value_text`
+        // exactly one), so the pattern always matches.
+        if let [first, rest @ ..] = pieces.as_slice() {
+            line.push_str(first);
+            for piece in rest {
+                lines.push(std::mem::take(&mut line));
+                line = format!("{}{piece}", " ".repeat(column));
+            }
         }
     }
     lines.push(line);
@@ -325,15 +329,23 @@ pub fn split_text(text: &str) -> Vec<&str> {
     if chars.len() <= TEXT_WIDTH {
         return vec![text];
     }
-    // Split points, as the number of characters before the space. Cannot fail: there are more
-    // than TEXT_WIDTH characters, and 1 <= n < len - 1 keeps n - 1 and n + 1 inside.
-    let words: Vec<usize> = (1..chars.len() - 1)
-        .filter(|&n| chars[n].1 == ' ' && !is_blank(chars[n - 1].1) && !is_blank(chars[n + 1].1))
+    // Split points, as the number of characters before the space: the middle of each window of
+    // three characters that is a space between two non-blanks.
+    let words: Vec<usize> = chars
+        .windows(3)
+        .enumerate()
+        .filter_map(|(k, w)| match w {
+            [(_, before), (_, ' '), (_, after)] if !is_blank(*before) && !is_blank(*after) => Some(k + 1),
+            _ => None,
+        })
         .collect();
+    // A split point `n` has characters before it and at `n + 1`, so both `get`s succeed.
     let sentences: Vec<usize> = words
         .iter()
         .copied()
-        .filter(|&n| ends_sentence(&chars[..n]) && !chars[n + 1].1.is_lowercase())
+        .filter(|&n| {
+            chars.get(..n).is_some_and(ends_sentence) && chars.get(n + 1).is_some_and(|&(_, c)| !c.is_lowercase())
+        })
         .collect();
     let mut pieces = Vec::new();
     for (start, end) in cut(0, chars.len(), &sentences) {
@@ -344,11 +356,13 @@ pub fn split_text(text: &str) -> Vec<&str> {
         }
     }
     let byte = |n: usize| chars.get(n).map_or(text.len(), |&(at, _)| at);
-    // Cannot fail: `byte` gives the offsets of characters (or the end), with start <= end.
+    // `byte` gives the offsets of characters (or the end), with start <= end, so every `get`
+    // succeeds; were one not to, the text would stay whole rather than lose a piece.
     pieces
         .into_iter()
-        .map(|(start, end)| &text[byte(start)..byte(end)])
-        .collect()
+        .map(|(start, end)| text.get(byte(start)..byte(end)))
+        .collect::<Option<Vec<&str>>>()
+        .unwrap_or_else(|| vec![text])
 }
 
 /// Cuts the characters `start..end` at some of `points` (the characters before a space to drop)
@@ -484,29 +498,37 @@ fn place_comments<'c, 's>(tree: &'c RuleFile<'s>, text: &str) -> Placement<'c, '
     let mut close: Vec<Vec<&Comment>> = vec![Vec::new(); statements.len()];
     let mut prop_trailing: Vec<Vec<Vec<&Comment>>> =
         placed.iter().map(|p| vec![Vec::new(); p.properties.len()]).collect();
-    // Cannot fail: `slot_of` gives indices of `statements` (and of their properties), and
-    // `placed`, `header`, `close` and `prop_trailing` have one entry per statement (and per
-    // property), made from the same tree.
+    // `slot_of` gives indices of `statements` (and of their properties), and `placed`, `header`,
+    // `close` and `prop_trailing` have one entry per statement (and per property), made from the
+    // same tree: every `get_mut` finds its list but that of `Before` the end, which is `trailing`.
+    // (Were another to miss, its comment would still be kept, at the end.)
     for (slot, c) in slots {
-        match slot {
-            Slot::Before(i) if i < statements.len() => placed[i].leading.push(c),
-            Slot::Before(_) => trailing.push(c),
-            Slot::Hoisted(i) => placed[i].hoisted.push(c),
-            Slot::Header(i) => header[i].push(c),
-            Slot::PropertyLeading(i, k) => placed[i].properties[k].leading.push(c),
-            Slot::PropertyTrailing(i, k) => prop_trailing[i][k].push(c),
-            Slot::Tail(i) => placed[i].tail.push(c),
-            Slot::Close(i) if placed[i].keep_block => close[i].push(c),
-            Slot::Close(i) => header[i].push(c),
+        let list = match slot {
+            Slot::Before(i) => placed.get_mut(i).map(|p| &mut p.leading),
+            Slot::Hoisted(i) => placed.get_mut(i).map(|p| &mut p.hoisted),
+            Slot::Header(i) => header.get_mut(i),
+            Slot::PropertyLeading(i, k) => placed
+                .get_mut(i)
+                .and_then(|p| p.properties.get_mut(k))
+                .map(|pc| &mut pc.leading),
+            Slot::PropertyTrailing(i, k) => prop_trailing.get_mut(i).and_then(|p| p.get_mut(k)),
+            Slot::Tail(i) => placed.get_mut(i).map(|p| &mut p.tail),
+            Slot::Close(i) if placed.get(i).is_some_and(|p| p.keep_block) => close.get_mut(i),
+            Slot::Close(i) => header.get_mut(i),
+        };
+        match list {
+            Some(list) => list.push(c),
+            None => trailing.push(c),
         }
     }
-    for (i, p) in placed.iter_mut().enumerate() {
+    let lists = header.iter_mut().zip(&mut close).zip(&mut prop_trailing);
+    for (p, ((header, close), prop_trailing)) in placed.iter_mut().zip(lists) {
         // A line keeps one trailing comment: the last one, if no comment moved before the line
         // was written after it. The others go on their own lines before it, in file order.
-        p.header = settle(&mut header[i], &mut p.hoisted);
-        p.close = settle(&mut close[i], &mut p.tail);
-        for (k, pc) in p.properties.iter_mut().enumerate() {
-            pc.trailing = settle(&mut prop_trailing[i][k], &mut pc.leading);
+        p.header = settle(header, &mut p.hoisted);
+        p.close = settle(close, &mut p.tail);
+        for (pc, candidates) in p.properties.iter_mut().zip(prop_trailing) {
+            pc.trailing = settle(candidates, &mut pc.leading);
         }
     }
     Placement {
@@ -542,22 +564,22 @@ fn slot_of(statements: &[Statement], text: &str, c: &Comment) -> Slot {
     // and do not overlap, so it is the last one starting before the comment (or its anchor), if
     // that one reaches it; found by bisection, as a scan per comment was quadratic.
     let at = anchor.unwrap_or(pos);
+    // A partition point minus one is an index of `statements`, so `get` always succeeds.
     let inside = statements
         .partition_point(|st| (st.span.start as usize) < at)
         .checked_sub(1)
-        .filter(|&i| {
-            let end = statements[i].span.end as usize;
+        .and_then(|i| Some((i, statements.get(i)?)))
+        .filter(|(_, st)| {
+            let end = st.span.end as usize;
             match anchor {
                 Some(a) => a <= end,
                 None => pos < end,
             }
         });
-    let Some(i) = inside else {
+    let Some((i, st)) = inside else {
         let next = statements.partition_point(|st| st.span.start as usize <= pos);
         return Slot::Before(next);
     };
-    // Cannot fail: `i` is an index of `statements` (a partition point minus one).
-    let st = &statements[i];
     let block: Option<&Block> = st.block.as_deref();
     let in_body = |at: usize| block.is_some_and(|b| b.open.end as usize <= at && at < b.close.start as usize);
     match anchor {
@@ -565,9 +587,11 @@ fn slot_of(statements: &[Statement], text: &str, c: &Comment) -> Slot {
             let properties = &block.map_or(&[][..], |b| &b.properties[..]);
             // Properties are in file order and do not overlap (bisection, as above).
             let after = properties.partition_point(|p| p.span.start as usize <= pos);
-            let within = after
-                .checked_sub(1)
-                .filter(|&k| (properties[k].span.start as usize) < pos && pos < properties[k].span.end as usize);
+            let within = after.checked_sub(1).filter(|&k| {
+                properties
+                    .get(k)
+                    .is_some_and(|p| (p.span.start as usize) < pos && pos < p.span.end as usize)
+            });
             let next = (after < properties.len()).then_some(after);
             match within.or(next) {
                 Some(k) => Slot::PropertyLeading(i, k),
@@ -585,14 +609,15 @@ fn slot_of(statements: &[Statement], text: &str, c: &Comment) -> Slot {
                 }
                 if a > b.open.end as usize {
                     let properties = &b.properties;
+                    // As above: `get` always finds the property.
                     let k = properties
                         .partition_point(|p| (p.span.start as usize) < a)
                         .checked_sub(1)
-                        .filter(|&k| a <= properties[k].span.end as usize);
+                        .and_then(|k| Some((k, properties.get(k)?)))
+                        .filter(|(_, p)| a <= p.span.end as usize);
                     return match k {
-                        // Cannot fail: `k` is an index of `properties`.
-                        Some(k) if a == properties[k].span.end as usize => Slot::PropertyTrailing(i, k),
-                        Some(k) => Slot::PropertyLeading(i, k),
+                        Some((k, p)) if a == p.span.end as usize => Slot::PropertyTrailing(i, k),
+                        Some((k, _)) => Slot::PropertyLeading(i, k),
                         None => Slot::Tail(i),
                     };
                 }

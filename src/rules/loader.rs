@@ -212,39 +212,46 @@ impl Loader {
     /// Reports every include cycle once, at the include that closes it.
     fn check_cycles(&mut self) {
         let n = self.loaded.sources.len();
-        // Cannot fail, the indexing below: every FileId of an include was made by this loader's
-        // SourceMap, so it is < n; `colour` and `edges` have n entries; `stack[pos..]` has
-        // `pos` from `position` on the same stack.
+        // Every FileId of an include was made by this loader's SourceMap, so it is < n, and
+        // `edges` and `colour` have n entries: every `get` and `get_mut` below finds its entry.
         let mut edges: Vec<Vec<(FileId, Span)>> = vec![Vec::new(); n];
         for inc in &self.loaded.includes {
-            if let Some(to) = inc.to {
-                edges[inc.from.0 as usize].push((to, inc.span));
+            if let Some(to) = inc.to
+                && let Some(out) = edges.get_mut(inc.from.0 as usize)
+            {
+                out.push((to, inc.span));
             }
         }
         // Iterative depth-first search; colour 1 = on the current path, 2 = done.
         let mut colour = vec![0u8; n];
         let mut found = Vec::new();
         for start in 0..n {
-            if colour[start] != 0 {
-                continue;
+            match colour.get_mut(start) {
+                Some(c @ 0) => *c = 1,
+                _ => continue,
             }
             let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
-            colour[start] = 1;
             while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-                if let Some(&(to, span)) = edges[node].get(*next) {
+                if let Some(&(to, span)) = edges.get(node).and_then(|e| e.get(*next)) {
                     *next += 1;
                     let t = to.0 as usize;
-                    if colour[t] == 1 {
-                        let pos = stack.iter().position(|(f, _)| *f == t).unwrap_or(0);
-                        let mut chain: Vec<usize> = stack[pos..].iter().map(|(f, _)| *f).collect();
-                        chain.push(t);
-                        found.push((FileId(node as u32), span, chain));
-                    } else if colour[t] == 0 {
-                        colour[t] = 1;
-                        stack.push((t, 0));
+                    match colour.get_mut(t) {
+                        Some(1) => {
+                            // On the current path, so on the stack: the cycle is the stack from `t`.
+                            let mut chain: Vec<usize> = stack.iter().map(|(f, _)| *f).skip_while(|&f| f != t).collect();
+                            chain.push(t);
+                            found.push((FileId(node as u32), span, chain));
+                        }
+                        Some(c @ 0) => {
+                            *c = 1;
+                            stack.push((t, 0));
+                        }
+                        _ => {}
                     }
                 } else {
-                    colour[node] = 2;
+                    if let Some(c) = colour.get_mut(node) {
+                        *c = 2;
+                    }
                     stack.pop();
                 }
             }
@@ -273,7 +280,7 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let lc = crate::source::line_col_of_prefix(e.as_bytes(), offset);
-        // Cannot fail: the invalid byte is inside the file.
+        // The invalid byte is inside the file, so `get` always finds it.
         let byte = e.as_bytes().get(offset).copied().unwrap_or(0);
         format!(
             "not UTF-8 text (invalid byte 0x{byte:02X} at offset {offset}, line {}, column {})",
@@ -291,9 +298,8 @@ pub fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::IsADirectory => "it is a directory".into(),
         _ => {
             let s = e.to_string();
-            // Cannot fail: `find` returns a character boundary of `s`.
-            let s = match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
+            let s = match s.split_once(" (os error") {
+                Some((message, _)) => message.to_string(),
                 None => s,
             };
             // Messages from the OS start with a capital; ours are lower case.
@@ -351,19 +357,21 @@ fn scan_includes(text: &str) -> Vec<(Span, String)> {
     for line in text.split_inclusive('\n') {
         let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{feff}']).len();
         let at = line_start + indent;
-        // Cannot fail, the slicing below: `at` is after ASCII blanks or a BOM at a line start,
-        // `after` after the ASCII keyword, `base` after ASCII blanks: all character boundaries.
-        if leading_word_of(&text[at..]) == "include" {
-            let after = at + "include".len();
-            let rest = &text[after..];
-            let skip = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            let base = after + skip;
-            if let Ok((_, s)) = string.parse(Input::new(&text[base..])) {
+        line_start += line.len();
+        // `at` is after ASCII blanks or a BOM at a line start, a character boundary: `get`
+        // always succeeds.
+        if let Some(from_keyword) = text.get(at..)
+            && leading_word_of(from_keyword) == "include"
+            && let Some(rest) = from_keyword.strip_prefix("include")
+        {
+            let value = rest.trim_start_matches([' ', '\t']);
+            // `value` is the end of `text`: this is its offset.
+            let base = text.len() - value.len();
+            if let Ok((_, s)) = string.parse(Input::new(value)) {
                 let span = Span::new(base + s.span.start as usize, base + s.span.end as usize);
                 out.push((span, s.node.into_owned()));
             }
         }
-        line_start += line.len();
     }
     out
 }

@@ -177,13 +177,14 @@ pub(crate) fn string(i: Input) -> PResult<Spanned<Cow<str>>> {
     let frag: &str = body.fragment();
     let mut owned: Option<String> = None;
     let mut chars = frag.char_indices();
-    // Cannot fail, the slicing below: `idx` comes from `char_indices`, a character boundary.
+    // `idx` comes from `char_indices`, a character boundary of `frag`: each `get(..idx)` below
+    // always succeeds.
     while let Some((idx, c)) = chars.next() {
         match c {
             '"' => {
                 let text = match owned {
                     Some(s) => Cow::Owned(s),
-                    None => Cow::Borrowed(&frag[..idx]),
+                    None => Cow::Borrowed(frag.get(..idx).unwrap_or_default()),
                 };
                 let rest = body.take_from(idx + 1);
                 let span = Span::new(start, offset(&rest));
@@ -194,7 +195,9 @@ pub(crate) fn string(i: Input) -> PResult<Spanned<Cow<str>>> {
                 let escaped = chars.next();
                 match escaped {
                     Some((_, e @ ('"' | '\\'))) => {
-                        owned.get_or_insert_with(|| frag[..idx].to_string()).push(e);
+                        owned
+                            .get_or_insert_with(|| frag.get(..idx).unwrap_or_default().to_string())
+                            .push(e);
                     }
                     Some((_, '\n' | '\r')) | None => break,
                     Some((_, other)) => {
@@ -530,9 +533,8 @@ fn property(i: Input) -> PResult<Property> {
 
 /// The word `text` starts with (empty if it starts with anything else).
 pub(crate) fn leading_word_of(text: &str) -> &str {
-    let end = text.find(|c: char| !is_ident_char(c)).unwrap_or(text.len());
-    // Cannot fail: `find` returns a character boundary (or the length).
-    &text[..end]
+    // The first piece of a split always exists: all of `text` when it is all word characters.
+    text.split(|c: char| !is_ident_char(c)).next().unwrap_or_default()
 }
 
 fn leading_word<'a>(i: &Input<'a>) -> &'a str {
@@ -734,8 +736,8 @@ pub fn collect_comments(text: &str) -> Vec<Comment<'_>> {
             } else if c == '"' {
                 in_string = true;
             } else if c == '#' {
-                // Cannot fail: `#` is one byte at the character boundary `idx`.
-                let body = line[idx + 1..].trim_end_matches(['\n', '\r']);
+                // `#` is one byte at the character boundary `idx`, so `get` always succeeds.
+                let body = line.get(idx + 1..).unwrap_or_default().trim_end_matches(['\n', '\r']);
                 let start = line_start + idx;
                 comments.push(Comment {
                     text: body,
@@ -766,15 +768,20 @@ fn closest_keyword(w: &str) -> Option<&'static str> {
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
-    // Cannot fail, the indexing below: `prev` and `cur` have b.len() + 1 entries and j < b.len().
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        // Row i + 1 from row i: for each `cb`, the distances to its left (`left`), above-left
+        // (`diagonal`, prev[j]) and above (`up`, prev[j + 1]).
+        let mut cur = Vec::with_capacity(b.len() + 1);
+        let mut left = i + 1;
+        cur.push(left);
+        for ((cb, diagonal), up) in b.iter().zip(&prev).zip(prev.iter().skip(1)) {
+            left = (diagonal + usize::from(ca != *cb)).min(up + 1).min(left + 1);
+            cur.push(left);
         }
         prev = cur;
     }
-    prev[b.len()]
+    // `prev` has b.len() + 1 entries, the last being the distance between the whole words.
+    prev.last().copied().unwrap_or_default()
 }
 
 /// What stands at `offset`, for "found …" in messages.
@@ -785,8 +792,7 @@ fn found(text: &str, offset: usize) -> (String, usize) {
         Some('\n' | '\r') => ("end of line".into(), 0),
         Some('"') => ("a string".into(), rest.find(['\n', '\r']).unwrap_or(rest.len()).min(80)),
         Some(c) if is_ident_char(c) => {
-            // Cannot fail: `find` returns a character boundary (or the length).
-            let w = &rest[..rest.find(|c: char| !is_ident_char(c)).unwrap_or(rest.len())];
+            let w = leading_word_of(rest);
             (format!("`{w}`"), w.len())
         }
         Some(c) if c.is_control() => (format!("control character U+{:04X}", c as u32), c.len_utf8()),

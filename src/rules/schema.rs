@@ -223,11 +223,12 @@ fn check_statement(file: FileId, st: &Statement, out: &mut Vec<Diagnostic>) {
             }
             _ => {}
         }
-        // Cannot fail: `values[1]` exists, there being more than one.
-        if !spec.many && p.values.len() > 1 {
+        if !spec.many
+            && let Some(second) = p.values.get(1)
+        {
             out.push(Diagnostic::error("bad-value", format!("`{name}` takes one value")).at(
                 file,
-                p.values[1].span.range(),
+                second.span.range(),
                 "a second value",
             ));
         }
@@ -282,6 +283,6 @@ fn check_statement(file: FileId, st: &Statement, out: &mut Vec<Diagnostic>) {
 }
 
 fn is_qid(w: &str) -> bool {
-    // Cannot fail: `Q` is one byte, so 1 is a character boundary when `w` starts with it.
-    w.len() > 1 && w.starts_with('Q') && w[1..].bytes().all(|b| b.is_ascii_digit())
+    w.strip_prefix('Q')
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
 }
