@@ -9,7 +9,7 @@
 
 use super::{Judgement, Verdict};
 use crate::extract::AttributionClaim;
-use crate::kb::{KnowledgeBase, QuoteId, Speaker, TenureKind};
+use crate::kb::{KnowledgeBase, Quote, Speaker, TenureKind};
 use crate::text::quote_words;
 
 /// How alike a near miss must be to count as a misquote.
@@ -37,8 +37,7 @@ pub fn parts(quote: &str) -> Vec<Vec<String>> {
     let mut cur = String::new();
     let mut depth = 0usize;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(&c) = chars.get(i) {
         i += 1;
         match c {
             '[' => {
@@ -52,8 +51,10 @@ pub fn parts(quote: &str) -> Vec<Vec<String>> {
                 // Three or more full stops, spaced or not, are an ellipsis.
                 let mut j = i - 1;
                 let mut dots = 0;
-                while j < chars.len() && (chars[j] == '.' || (chars[j] == ' ' && chars.get(j + 1) == Some(&'.'))) {
-                    dots += usize::from(chars[j] == '.');
+                while let Some(&d) = chars.get(j)
+                    && (d == '.' || (d == ' ' && chars.get(j + 1) == Some(&'.')))
+                {
+                    dots += usize::from(d == '.');
                     j += 1;
                 }
                 if dots >= 3 {
@@ -78,10 +79,9 @@ fn distinctive(words: &[String]) -> bool {
         && words.iter().filter(|w| !COMMON.contains(&w.as_str())).count() >= DISTINCTIVE_WORDS
 }
 
-/// Whether quote `q` counts as said by `speaker`: by them, or — for an organisation — by a
+/// Whether `quote` counts as said by `speaker`: by them, or — for an organisation — by a
 /// person holding one of its offices on the quote's date.
-fn said_by(kb: &KnowledgeBase, q: QuoteId, speaker: Speaker) -> bool {
-    let quote = &kb.quotes[q.index()];
+fn said_by(kb: &KnowledgeBase, quote: &Quote, speaker: Speaker) -> bool {
     if quote.speaker == speaker {
         return true;
     }
@@ -95,8 +95,7 @@ fn said_by(kb: &KnowledgeBase, q: QuoteId, speaker: Speaker) -> bool {
     })
 }
 
-fn quote_label(kb: &KnowledgeBase, q: QuoteId) -> String {
-    let quote = &kb.quotes[q.index()];
+fn quote_label(kb: &KnowledgeBase, quote: &Quote) -> String {
     format!(
         "{} ({} of {})",
         kb.speaker_name(quote.speaker),
@@ -112,7 +111,14 @@ pub fn judge(a: &AttributionClaim, kb: &KnowledgeBase) -> Judgement {
     if words.is_empty() {
         return Judgement::unverified("the quotation holds no words");
     }
-    let matches = kb.quote_index.containing(&parts);
+    // The recorded quotes that hold the words. The index only names quotes of this knowledge
+    // base, so every lookup finds one.
+    let matches: Vec<&Quote> = kb
+        .quote_index
+        .containing(&parts)
+        .iter()
+        .filter_map(|m| kb.quotes.get(m.quote.index()))
+        .collect();
     let Some(speaker) = a.speaker_id else {
         let who = match &a.speaker {
             Some(s) => format!("the speaker \"{s}\" is not in the knowledge base"),
@@ -120,17 +126,16 @@ pub fn judge(a: &AttributionClaim, kb: &KnowledgeBase) -> Judgement {
             None => "no speaker is named for these words".to_string(),
         };
         let mut j = Judgement::unverified(match matches.first() {
-            Some(m) => format!("{who}; the words are on record for {}", quote_label(kb, m.quote)),
+            Some(q) => format!("{who}; the words are on record for {}", quote_label(kb, q)),
             None => who,
         });
-        if let Some(m) = matches.first() {
-            j = j.cite(kb, &kb.quotes[m.quote.index()].provenance);
+        if let Some(q) = matches.first() {
+            j = j.cite(kb, &q.provenance);
         }
         return j;
     };
     let name = kb.speaker_name(speaker);
-    if let Some(m) = matches.iter().find(|m| said_by(kb, m.quote, speaker)) {
-        let quote = &kb.quotes[m.quote.index()];
+    if let Some(quote) = matches.iter().find(|q| said_by(kb, q, speaker)) {
         let by = if quote.speaker == speaker {
             String::new()
         } else {
@@ -146,24 +151,23 @@ pub fn judge(a: &AttributionClaim, kb: &KnowledgeBase) -> Judgement {
         )
         .cite(kb, &quote.provenance);
     }
-    if let Some(m) = matches.first() {
-        let quote = &kb.quotes[m.quote.index()];
+    if let Some(quote) = matches.first() {
         if distinctive(&words) {
             let mut j = Judgement::new(
                 Verdict::Fail,
                 format!(
                     "misattributed: these words are recorded as said by {}, not by {name}",
-                    quote_label(kb, m.quote)
+                    quote_label(kb, quote)
                 ),
             );
-            for m in &matches {
-                j = j.cite(kb, &kb.quotes[m.quote.index()].provenance);
+            for q in &matches {
+                j = j.cite(kb, &q.provenance);
             }
             return j;
         }
         return Judgement::unverified(format!(
             "these words are too few to tell: they are on record for {}, and {name} may have used them too",
-            quote_label(kb, m.quote)
+            quote_label(kb, quote)
         ))
         .cite(kb, &quote.provenance);
     }
@@ -171,8 +175,8 @@ pub fn judge(a: &AttributionClaim, kb: &KnowledgeBase) -> Judgement {
         && let Some(n) = kb
             .quote_index
             .near_miss_among(kb.quotes_of(speaker), &words, MISQUOTE_SIMILARITY)
+        && let Some(quote) = kb.quotes.get(n.quote.index())
     {
-        let quote = &kb.quotes[n.quote.index()];
         let diff = word_diff(&n.recorded, &words);
         return Judgement {
             verdict: Verdict::Fail,
@@ -193,26 +197,16 @@ pub fn judge(a: &AttributionClaim, kb: &KnowledgeBase) -> Judgement {
 /// A word diff from the recorded words to the article's: `[-removed-] {+added+}`.
 pub fn word_diff(recorded: &[String], written: &[String]) -> String {
     use similar::{Algorithm, DiffOp, capture_diff_slices};
+    // The diff's ranges index the slices it was made of, so `get` always finds them.
+    let old = |op: &DiffOp| recorded.get(op.old_range()).unwrap_or_default().join(" ");
+    let new = |op: &DiffOp| written.get(op.new_range()).unwrap_or_default().join(" ");
     let mut out: Vec<String> = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, recorded, written) {
         match op {
-            DiffOp::Equal { old_index, len, .. } => out.push(recorded[old_index..old_index + len].join(" ")),
-            DiffOp::Delete { old_index, old_len, .. } => {
-                out.push(format!("[-{}-]", recorded[old_index..old_index + old_len].join(" ")))
-            }
-            DiffOp::Insert { new_index, new_len, .. } => {
-                out.push(format!("{{+{}+}}", written[new_index..new_index + new_len].join(" ")))
-            }
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => out.push(format!(
-                "[-{}-]{{+{}+}}",
-                recorded[old_index..old_index + old_len].join(" "),
-                written[new_index..new_index + new_len].join(" ")
-            )),
+            DiffOp::Equal { .. } => out.push(old(&op)),
+            DiffOp::Delete { .. } => out.push(format!("[-{}-]", old(&op))),
+            DiffOp::Insert { .. } => out.push(format!("{{+{}+}}", new(&op))),
+            DiffOp::Replace { .. } => out.push(format!("[-{}-]{{+{}+}}", old(&op), new(&op))),
         }
     }
     out.join(" ")

@@ -9,7 +9,7 @@
 use super::{Judgement, Verdict};
 use crate::date::{Date, DateValue, Interval, Precision, weekday_name};
 use crate::extract::{Claim, DateClaim, Detail};
-use crate::kb::{EventDate, EventId, KnowledgeBase, Speaker};
+use crate::kb::{Event, EventDate, KnowledgeBase, Quote, Speaker};
 
 /// How an event's date compares with a claimed date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,10 +117,14 @@ fn judge_events(
     pub_date: Option<Date>,
     kb: &KnowledgeBase,
 ) -> Judgement {
-    let events: &[EventId] = &d.events;
+    // The events named. Their ids come from this knowledge base's event index, so every lookup
+    // finds one, and `judge` only calls this with at least one.
+    let events: Vec<&Event> = d.events.iter().filter_map(|e| kb.events.get(e.index())).collect();
+    let Some(&first) = events.first() else {
+        return Judgement::unverified(format!("no known event is named with \"{}\" ({value})", claim.text));
+    };
     let mut unsure = None;
-    for &e in events {
-        let event = &kb.events[e.index()];
+    for &event in &events {
         let dates = std::iter::once(event.date).chain(event.alternatives.iter().map(|a| EventDate::On(*a)));
         let mut best = Fit::Mismatch;
         let mut matched = event.date;
@@ -152,12 +156,11 @@ fn judge_events(
                 )
                 .cite(kb, &event.provenance);
             }
-            Fit::Unsure => unsure = unsure.or(Some((e, matched))),
+            Fit::Unsure => unsure = unsure.or(Some((event, matched))),
             Fit::Mismatch => {}
         }
     }
-    if let Some((e, date)) = unsure {
-        let event = &kb.events[e.index()];
+    if let Some((event, date)) = unsure {
         return Judgement::unverified(format!(
             "{}; the record dates {} only to {date}, which cannot decide it",
             describe(value, claim, pub_date),
@@ -166,7 +169,7 @@ fn judge_events(
         .cite(kb, &event.provenance);
     }
     if d.reported {
-        let event = &kb.events[events[0].index()];
+        let event = first;
         return Judgement::unverified(format!(
             "{}, but {} happened {}; the date may be that of the reaction or report in the sentence rather than of the event",
             describe(value, claim, pub_date),
@@ -177,8 +180,7 @@ fn judge_events(
     }
     let mut j = Judgement::new(Verdict::Fail, String::new());
     let mut parts = Vec::new();
-    for &e in events {
-        let event = &kb.events[e.index()];
+    for event in &events {
         let when = match event.date {
             EventDate::On(p) if p.precision() == Precision::Day => {
                 format!("on {p} (a {})", weekday_name(p.first_day().weekday()))
@@ -216,7 +218,10 @@ fn judge_statement(
     // article (which made judging quadratic in its length).
     let lo = all.partition_point(|c| c.span.start < claim.sentence.start);
     let hi = all.partition_point(|c| c.span.start <= claim.sentence.end).max(lo);
-    let quoted: Vec<_> = all[lo..hi]
+    // `lo <= hi <= all.len()`, so `get` always finds the range.
+    let quoted: Vec<&Quote> = all
+        .get(lo..hi)
+        .unwrap_or_default()
         .iter()
         .filter(|c| c.sentence == claim.sentence)
         .filter_map(|c| match &c.detail {
@@ -227,10 +232,10 @@ fn judge_statement(
             let parts = super::attributions::parts(&a.quote);
             kb.quote_index.containing(&parts)
         })
-        .filter(|m| kb.quotes[m.quote.index()].speaker == speaker)
+        .filter_map(|m| kb.quotes.get(m.quote.index()))
+        .filter(|q| q.speaker == speaker)
         .collect();
-    if let Some(m) = quoted.first() {
-        let q = &kb.quotes[m.quote.index()];
+    if let Some(q) = quoted.first() {
         return if q.date.interval().overlaps(interval) {
             Judgement::new(
                 Verdict::Pass,
@@ -253,8 +258,8 @@ fn judge_statement(
             .cite(kb, &q.provenance)
         };
     }
-    for &q in kb.quotes_of(speaker) {
-        let quote = &kb.quotes[q.index()];
+    // The speaker's quote ids come from this knowledge base, so every lookup finds one.
+    for quote in kb.quotes_of(speaker).iter().filter_map(|q| kb.quotes.get(q.index())) {
         if quote.date.precision() == Precision::Day && interval.contains(quote.date.first_day()) {
             return Judgement::new(
                 Verdict::Pass,

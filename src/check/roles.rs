@@ -10,17 +10,22 @@
 use super::{Judgement, Verdict};
 use crate::date::{Date, DateValue, Interval};
 use crate::extract::{Qualifier, RoleClaim};
-use crate::kb::{Coverage, KnowledgeBase, OfficeId, PersonId, Tenure, TenureId, TenureKind};
+use crate::kb::{Coverage, KnowledgeBase, OfficeId, Person, PersonId, Tenure, TenureId, TenureKind};
 
 /// Judges a role claim against the knowledge base as of `pub_date`.
 pub fn judge(r: &RoleClaim, pub_date: Option<Date>, kb: &KnowledgeBase) -> Judgement {
     let Some(date) = pub_date else {
         return Judgement::unverified("the article has no publication date, so no title can be judged (give --date)");
     };
-    let Some(p) = r.person.id else {
+    // The person's id comes from this knowledge base's names, so the lookup finds them.
+    let Some((p, person)) = r
+        .person
+        .id
+        .and_then(|p| kb.persons.get(p.index()).map(|person| (p, person)))
+    else {
         return Judgement::unverified(format!("{} is not in the knowledge base", r.person.written));
     };
-    let name = &kb.persons[p.index()].name;
+    let name = &person.name;
     if r.offices.is_empty() {
         return Judgement::unverified(match (&r.unknown_body, r.affiliation) {
             (_, true) => format!(
@@ -36,10 +41,11 @@ pub fn judge(r: &RoleClaim, pub_date: Option<Date>, kb: &KnowledgeBase) -> Judge
         });
     }
     if !r.exact {
-        let known = &kb.offices[r.offices[0].index()];
+        // `r.offices` is not empty (checked above).
+        let known = r.offices.first().map_or("", |o| office_name(kb, *o));
         return Judgement::unverified(format!(
-            "the title \"{}\" says more than the knowledge base's offices titled like it (such as {}), so it cannot be judged",
-            r.title, known.name
+            "the title \"{}\" says more than the knowledge base's offices titled like it (such as {known}), so it cannot be judged",
+            r.title
         ));
     }
     let tenures: Vec<TenureId> = kb
@@ -49,7 +55,7 @@ pub fn judge(r: &RoleClaim, pub_date: Option<Date>, kb: &KnowledgeBase) -> Judge
         .filter(|t| r.offices.contains(&kb.tenure(*t).office))
         .collect();
     if tenures.is_empty() {
-        return never_held(r, p, date, kb);
+        return never_held(r, person, date, kb);
     }
     let judge = Judge {
         kb,
@@ -80,8 +86,16 @@ struct Judge<'a> {
     date: Date,
 }
 
+/// The name of office `o` (empty for an id this knowledge base did not make: claims only carry
+/// ids of its offices).
 fn office_name(kb: &KnowledgeBase, o: OfficeId) -> &str {
-    &kb.offices[o.index()].name
+    kb.offices.get(o.index()).map_or("", |o| &o.name)
+}
+
+/// The name of person `p` (empty for an id this knowledge base did not make: claims and tenures
+/// only carry ids of its persons).
+fn person_name(kb: &KnowledgeBase, p: PersonId) -> &str {
+    kb.persons.get(p.index()).map_or("", |p| &p.name)
 }
 
 fn span_text(t: &Tenure) -> String {
@@ -118,7 +132,7 @@ impl Judge<'_> {
 
     /// Who else certainly held an exclusive office on `d`, for reasons.
     fn other_holder(&self, o: OfficeId, d: Date) -> Option<(PersonId, TenureId)> {
-        if !self.kb.offices[o.index()].exclusive {
+        if !self.kb.offices.get(o.index()).is_some_and(|o| o.exclusive) {
             return None;
         }
         self.kb
@@ -133,7 +147,7 @@ impl Judge<'_> {
         match self.other_holder(o, d) {
             Some((p, t)) => {
                 cite.push(t);
-                format!(" ({} held it then)", self.kb.persons[p.index()].name)
+                format!(" ({} held it then)", person_name(self.kb, p))
             }
             None => String::new(),
         }
@@ -212,8 +226,9 @@ impl Judge<'_> {
         if let Some(ctx) = self.r.context.map(|v| v.interval())
             && self.may_cover(&kinds, &ctx)
             && ctx != Interval::day(self.date)
+            // Some tenure of these kinds, since one may cover `ctx`.
+            && let Some(&t) = self.of_kind(&kinds).first()
         {
-            let t = self.of_kind(&kinds)[0];
             return self.with(
                 Verdict::Unverified,
                 format!(
@@ -293,16 +308,16 @@ impl Judge<'_> {
                 &cite,
             );
         }
-        // Only elect tenures are recorded.
-        let t = self.tenures[0];
+        // Only elect tenures are recorded (`judge` builds a `Judge` only for some tenures).
+        let t = self.tenures.first().copied();
         self.with(
             Verdict::Unverified,
             format!(
                 "the knowledge base records {} only as elect for {}",
                 self.name,
-                self.office(t)
+                t.map_or("", |t| self.office(t))
             ),
-            &[t],
+            t.as_slice(),
         )
     }
 
@@ -405,8 +420,10 @@ impl Judge<'_> {
                 &[t],
             );
         }
-        if self.may_cover(&kinds, &ctx) {
-            let t = self.of_kind(&kinds)[0];
+        // Some tenure of these kinds, since one may cover `ctx`.
+        if self.may_cover(&kinds, &ctx)
+            && let Some(&t) = self.of_kind(&kinds).first()
+        {
             return self.with(
                 Verdict::Unverified,
                 format!(
@@ -546,7 +563,8 @@ impl Judge<'_> {
                 format!(
                     "the record cannot say whether {} was acting {} on {}",
                     self.name,
-                    self.office(self.tenures[0]),
+                    // `judge` builds a `Judge` only for some tenures.
+                    self.tenures.first().map_or("", |t| self.office(*t)),
                     self.date
                 ),
                 self.tenures,
@@ -707,8 +725,8 @@ impl Judge<'_> {
 }
 
 /// The person holds no tenure in any office the title may mean.
-fn never_held(r: &RoleClaim, p: PersonId, date: Date, kb: &KnowledgeBase) -> Judgement {
-    let name = &kb.persons[p.index()].name;
+fn never_held(r: &RoleClaim, person: &Person, date: Date, kb: &KnowledgeBase) -> Judgement {
+    let name = &person.name;
     let when = match (r.qualifier, r.context) {
         (Qualifier::Then, Some(c)) => c.interval().first,
         _ => date,
@@ -717,15 +735,18 @@ fn never_held(r: &RoleClaim, p: PersonId, date: Date, kb: &KnowledgeBase) -> Jud
     // all its holders.
     let mut holders = Vec::new();
     for &o in &r.offices {
-        let office = &kb.offices[o.index()];
+        // Claims only carry ids of this knowledge base's offices.
+        let Some(office) = kb.offices.get(o.index()) else {
+            return Judgement::unverified(format!("{name} is not recorded as holding the office"));
+        };
         let held_by = kb
             .holders_on(o, when)
             .into_iter()
             .find(|(_, c)| *c == crate::kb::Coverage::Held)
             .map(|(t, _)| t);
         match held_by {
-            Some(t) if office.exclusive => holders.push((o, Some(t))),
-            _ if !office.exclusive && !office.open => holders.push((o, None)),
+            Some(t) if office.exclusive => holders.push((office, Some(t))),
+            _ if !office.exclusive && !office.open => holders.push((office, None)),
             _ => {
                 return Judgement::unverified(format!(
                     "{name} is not recorded as holding the office of {}, and its list of holders on {when} is incomplete",
@@ -736,20 +757,20 @@ fn never_held(r: &RoleClaim, p: PersonId, date: Date, kb: &KnowledgeBase) -> Jud
     }
     let mut j = Judgement::new(Verdict::Fail, String::new());
     let mut parts = Vec::new();
-    for (o, t) in &holders {
+    for (office, t) in &holders {
         match t {
             Some(t) => {
                 let tenure = kb.tenure(*t);
                 parts.push(format!(
                     "{} was held by {}",
-                    office_name(kb, *o),
-                    kb.persons[tenure.person.index()].name
+                    office.name,
+                    person_name(kb, tenure.person)
                 ));
                 j = j.cite(kb, &tenure.provenance);
             }
             None => {
-                parts.push(format!("{} lists all its holders", office_name(kb, *o)));
-                j = j.cite(kb, &kb.offices[o.index()].provenance);
+                parts.push(format!("{} lists all its holders", office.name));
+                j = j.cite(kb, &office.provenance);
             }
         }
     }
@@ -759,5 +780,5 @@ fn never_held(r: &RoleClaim, p: PersonId, date: Date, kb: &KnowledgeBase) -> Jud
         offices.join(" or "),
         parts.join(", and ")
     );
-    j.cite(kb, &kb.persons[p.index()].provenance)
+    j.cite(kb, &person.provenance)
 }

@@ -146,7 +146,7 @@ impl<'s> Builder<'s> {
             self.c.link(l.file, l.kind, &l.name, &l.of, l.span);
         }
         for (file, ast, from) in std::mem::take(&mut self.waiting) {
-            for st in &ast.statements[from..] {
+            for st in ast.statements.iter().skip(from) {
                 self.c.fact(file, st);
             }
         }
@@ -203,7 +203,13 @@ impl<'a> Compiler<'a> {
             (f, at, line) if f == file.0 && at <= offset => (at, line),
             _ => (0, 1),
         };
-        line += text[at..offset].iter().filter(|&&b| b == b'\n').count() as u32;
+        // `get` always finds the range: `at <= offset` (the guard above) and `offset <= text.len()`.
+        line += text
+            .get(at..offset)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u32;
         at = offset;
         self.cursor.set((file.0, at, line));
         Origin { file: file.0, line }
@@ -264,19 +270,27 @@ impl<'a> Compiler<'a> {
         self.kb.names.entry(key).or_default().push(entity);
     }
 
+    /// Names an entity for a diagnostic. Every entity was made by `entity` as the index
+    /// of what it had just pushed, so the lookups find it; an empty name would be a bug, not input.
     fn describe(&self, e: Entity) -> String {
         match e {
-            Entity::Person(p) => format!("the person `{}`", self.kb.persons[p.index()].name),
+            Entity::Person(p) => format!(
+                "the person `{}`",
+                self.kb.persons.get(p.index()).map_or("", |p| p.name.as_str())
+            ),
             Entity::Body(b) => {
-                let body = &self.kb.bodies[b.index()];
-                let kind = if body.kind == BodyKind::Country {
+                let body = self.kb.bodies.get(b.index());
+                let kind = if body.is_some_and(|b| b.kind == BodyKind::Country) {
                     "country"
                 } else {
                     "organization"
                 };
-                format!("the {kind} `{}`", body.name)
+                format!("the {kind} `{}`", body.map_or("", |b| b.name.as_str()))
             }
-            Entity::Office(o) => format!("the office `{}`", self.kb.offices[o.index()].name),
+            Entity::Office(o) => format!(
+                "the office `{}`",
+                self.kb.offices.get(o.index()).map_or("", |o| o.name.as_str())
+            ),
         }
     }
 
@@ -371,18 +385,18 @@ impl<'a> Compiler<'a> {
             return Some(*one);
         }
         let wanted = want.join(" or ");
-        match matching.as_slice() {
-            [one] => Some(*one),
-            [] if !found.is_empty() => {
+        match (matching.as_slice(), found.first()) {
+            ([one], _) => Some(*one),
+            ([], Some(first)) => {
                 let d = Diagnostic::error("unknown-name", format!("`{name}` is not a {wanted}")).at(
                     file,
                     span.range(),
-                    format!("this is {}", self.describe(found[0])),
+                    format!("this is {}", self.describe(*first)),
                 );
                 self.diagnostics.push(d);
                 None
             }
-            [] => {
+            ([], None) => {
                 let mut d = Diagnostic::error("unknown-name", format!("unknown {wanted} `{name}`")).at(
                     file,
                     span.range(),
@@ -391,7 +405,9 @@ impl<'a> Compiler<'a> {
                 if let Some(s) = self.suggest(name, &fits) {
                     d = d.help(format!("did you mean `{s}`?"));
                 } else {
-                    d = d.help(format!("define it first, e.g. `{} \"{name}\"`", want[0]));
+                    // `want` is one of the callers' non-empty literal lists.
+                    let keyword = want.first().copied().unwrap_or_default();
+                    d = d.help(format!("define it first, e.g. `{keyword} \"{name}\"`"));
                 }
                 self.diagnostics.push(d);
                 None
@@ -415,13 +431,14 @@ impl<'a> Compiler<'a> {
             .names
             .iter()
             .filter(|(_, es)| es.iter().any(fits))
-            .map(|(k, es)| (edit_distance(&key, k), k, es[0]))
+            // Not empty: one of them fits.
+            .filter_map(|(k, es)| Some((edit_distance(&key, k), k, *es.first()?)))
             .filter(|(d, _, _)| *d <= limit)
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
-            .map(|(_, _, e)| match e {
-                Entity::Person(p) => self.kb.persons[p.index()].name.clone(),
-                Entity::Body(b) => self.kb.bodies[b.index()].name.clone(),
-                Entity::Office(o) => self.kb.offices[o.index()].name.clone(),
+            .and_then(|(_, _, e)| match e {
+                Entity::Person(p) => self.kb.persons.get(p.index()).map(|p| p.name.clone()),
+                Entity::Body(b) => self.kb.bodies.get(b.index()).map(|b| b.name.clone()),
+                Entity::Office(o) => self.kb.offices.get(o.index()).map(|o| o.name.clone()),
             })
     }
 
@@ -449,7 +466,11 @@ impl<'a> Compiler<'a> {
         let this = self.kb.lookup(name).to_vec();
         for e in this {
             match (kind, e) {
-                (EntityKind::Office, Entity::Office(o)) => self.kb.offices[o.index()].of = Some(target),
+                (EntityKind::Office, Entity::Office(o)) => {
+                    if let Some(office) = self.kb.offices.get_mut(o.index()) {
+                        office.of = Some(target);
+                    }
+                }
                 (EntityKind::Country | EntityKind::Organization, Entity::Body(b)) => {
                     if self.kb.body_chain(Some(target)).contains(&b) {
                         self.diagnostics.push(
@@ -459,8 +480,8 @@ impl<'a> Compiler<'a> {
                                 "this `of` makes a loop",
                             ),
                         );
-                    } else {
-                        self.kb.bodies[b.index()].of = Some(target);
+                    } else if let Some(body) = self.kb.bodies.get_mut(b.index()) {
+                        body.of = Some(target);
                     }
                 }
                 _ => {}
@@ -581,12 +602,23 @@ impl<'a> Compiler<'a> {
         let kb = &mut self.kb;
         kb.tenures_by_person = vec![Vec::new(); kb.persons.len()];
         kb.tenures_by_office = vec![Vec::new(); kb.offices.len()];
+        // A tenure's person and office were resolved to entities that `entity` pushed, so both
+        // lists exist.
         for (i, t) in kb.tenures.iter().enumerate() {
-            kb.tenures_by_person[t.person.index()].push(TenureId(i as u32));
-            kb.tenures_by_office[t.office.index()].push(TenureId(i as u32));
+            if let Some(list) = kb.tenures_by_person.get_mut(t.person.index()) {
+                list.push(TenureId(i as u32));
+            }
+            if let Some(list) = kb.tenures_by_office.get_mut(t.office.index()) {
+                list.push(TenureId(i as u32));
+            }
         }
         let tenures = &kb.tenures;
         for list in kb.tenures_by_person.iter_mut().chain(kb.tenures_by_office.iter_mut()) {
+            #[expect(
+                clippy::indexing_slicing,
+                reason = "Cannot fail: every id in these lists was pushed just above as `TenureId(i)` for an `i` \
+                          in `0..tenures.len()`"
+            )]
             list.sort_by_key(|t| (tenures[t.index()].possible.first, *t));
         }
         for (i, o) in kb.offices.iter().enumerate() {
@@ -614,13 +646,17 @@ impl<'a> Compiler<'a> {
     /// not meet (a shared handover day is fine, as it is never certain).
     fn check_exclusive_overlaps(&mut self) {
         let mut found = Vec::new();
-        for (o, office) in self.kb.offices.iter().enumerate() {
+        // `index` made one list per office, of ids of pushed tenures.
+        let by_office = self.kb.offices.iter().zip(&self.kb.tenures_by_office);
+        for (o, (office, tenures)) in by_office.enumerate() {
             if !office.exclusive {
                 continue;
             }
             let mut latest: Option<TenureId> = None;
-            for &t in &self.kb.tenures_by_office[o] {
-                let tenure = &self.kb.tenures[t.index()];
+            for &t in tenures {
+                let Some(tenure) = self.kb.tenures.get(t.index()) else {
+                    continue;
+                };
                 if tenure.kind == TenureKind::Elect {
                     continue;
                 }
@@ -628,7 +664,7 @@ impl<'a> Compiler<'a> {
                     continue;
                 };
                 if let Some(prev) = latest {
-                    let pc = self.kb.tenures[prev.index()].certain.unwrap_or(c);
+                    let pc = self.kb.tenures.get(prev.index()).and_then(|p| p.certain).unwrap_or(c);
                     if c.first <= pc.last {
                         found.push((OfficeId(o as u32), prev, t));
                     }
@@ -641,9 +677,15 @@ impl<'a> Compiler<'a> {
             }
         }
         for (o, a, b) in found {
-            let office = &self.kb.offices[o.index()];
-            let (ta, tb) = (&self.kb.tenures[a.index()], &self.kb.tenures[b.index()]);
-            let name = |t: &Tenure| self.kb.persons[t.person.index()].name.clone();
+            // The ids were read from the tables above.
+            let (Some(office), Some(ta), Some(tb)) = (
+                self.kb.offices.get(o.index()),
+                self.kb.tenures.get(a.index()),
+                self.kb.tenures.get(b.index()),
+            ) else {
+                continue;
+            };
+            let name = |t: &Tenure| self.kb.speaker_name(Speaker::Person(t.person)).to_string();
             let (Some(oa), Some(ob)) = (ta.provenance.origin, tb.provenance.origin) else {
                 continue;
             };

@@ -76,15 +76,16 @@ impl EventIndex {
         bucket.patterns.push(Pattern { event, stems });
         if bucket.patterns.len() == BY_LAST_FROM {
             for (k, p) in bucket.patterns.iter().enumerate() {
-                if p.stems.len() > 1 {
-                    let last = p.stems[p.stems.len() - 1].clone();
-                    bucket.by_last.entry(last).or_default().push(k as u32);
+                if let [_, .., last] = p.stems.as_slice() {
+                    bucket.by_last.entry(last.clone()).or_default().push(k as u32);
                 }
             }
-        } else if bucket.patterns.len() > BY_LAST_FROM && bucket.patterns[index as usize].stems.len() > 1 {
-            let p = &bucket.patterns[index as usize];
-            let last = p.stems[p.stems.len() - 1].clone();
-            bucket.by_last.entry(last).or_default().push(index);
+        } else if bucket.patterns.len() > BY_LAST_FROM
+            // The pattern just pushed, at `index`.
+            && let Some(p) = bucket.patterns.last()
+            && let [_, .., last] = p.stems.as_slice()
+        {
+            bucket.by_last.entry(last.clone()).or_default().push(index);
         }
     }
 
@@ -102,7 +103,10 @@ impl EventIndex {
             }
         }
         indexes.sort_unstable();
-        indexes.into_iter().map(|k| &bucket.patterns[k as usize]).collect()
+        indexes
+            .into_iter()
+            .filter_map(|k| bucket.patterns.get(k as usize))
+            .collect()
     }
 
     /// Every alias found in a sentence given as stems. Where matches of different lengths
@@ -130,7 +134,7 @@ impl EventIndex {
             let later: FxSet<&str> = if bucket.patterns.len() < BY_LAST_FROM || every_pattern {
                 FxSet::default()
             } else {
-                stems[i + 1..].iter().map(String::as_str).collect()
+                stems.iter().skip(i + 1).map(String::as_str).collect()
             };
             let patterns = if every_pattern {
                 bucket.patterns.iter().collect()
@@ -158,14 +162,19 @@ fn longest(found: Vec<EventMention>, len: usize) -> Vec<EventMention> {
     // Matches span whole words, `start < end <= len`; two overlap exactly when they share a word.
     let mut most = vec![0usize; len];
     for m in &found {
-        for w in &mut most[m.start..m.end] {
+        for w in most.get_mut(m.start..m.end).unwrap_or_default() {
             *w = (*w).max(m.words);
         }
     }
     let mut seen = FxSet::default();
     found
         .into_iter()
-        .filter(|m| most[m.start..m.end].iter().all(|&w| w <= m.words))
+        .filter(|m| {
+            most.get(m.start..m.end)
+                .unwrap_or_default()
+                .iter()
+                .all(|&w| w <= m.words)
+        })
         .filter(|m| seen.insert((m.event, m.start)))
         .collect()
 }
@@ -175,7 +184,7 @@ fn longest(found: Vec<EventMention>, len: usize) -> Vec<EventMention> {
 /// left out: the one left out could be the verb that makes the phrase mean this event.
 fn match_from(stems: &[String], costs: &[u8], start: usize, pattern: &[String]) -> Option<usize> {
     let mut at = start;
-    for want in &pattern[1..] {
+    for want in pattern.iter().skip(1) {
         let mut skipped = 0usize;
         let mut j = at + 1;
         loop {

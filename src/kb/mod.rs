@@ -435,6 +435,13 @@ impl KnowledgeBase {
     }
 
     /// The tenure `id`.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "Cannot fail: a TenureId is only made by `compile` (`Compiler::index`), as `TenureId(i)` for `i` \
+                  in `0..tenures.len()`, and reaches callers only through this knowledge base's \
+                  tenure lists (`tenures_of_person`, `tenures_of_office` and the queries built on them); nothing \
+                  removes a tenure after compilation"
+    )]
     pub fn tenure(&self, id: TenureId) -> &Tenure {
         &self.tenures[id.index()]
     }
@@ -444,8 +451,8 @@ impl KnowledgeBase {
     pub fn holders_on(&self, o: OfficeId, d: Date) -> Vec<(TenureId, Coverage)> {
         let ids = self.tenures_of_office(o);
         let started = ids.partition_point(|t| self.tenure(*t).possible.first <= d);
-        ids[..started]
-            .iter()
+        ids.iter()
+            .take(started)
             .filter(|t| self.tenure(**t).kind != TenureKind::Elect)
             .map(|t| (*t, self.tenure(*t).coverage(d)))
             .filter(|(_, c)| matches!(c, Coverage::Held | Coverage::Unsure))
@@ -462,6 +469,12 @@ impl KnowledgeBase {
     }
 
     /// The date of event `e`.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "Cannot fail: an EventId is only made by `compile` (`Compiler::fact`), as `EventId(events.len())` \
+                  right before that event is pushed (nothing returns in between), and reaches callers only \
+                  through this knowledge base's `event_index`; nothing removes an event after compilation"
+    )]
     pub fn event_date(&self, e: EventId) -> EventDate {
         self.events[e.index()].date
     }
@@ -471,11 +484,11 @@ impl KnowledgeBase {
         self.quotes_by_speaker.get(&s).map_or(&[], Vec::as_slice)
     }
 
-    /// The name of a speaker.
+    /// The name of a speaker (empty for an id this knowledge base did not make).
     pub fn speaker_name(&self, s: Speaker) -> &str {
         match s {
-            Speaker::Person(p) => &self.persons[p.index()].name,
-            Speaker::Body(b) => &self.bodies[b.index()].name,
+            Speaker::Person(p) => self.persons.get(p.index()).map_or("", |p| &p.name),
+            Speaker::Body(b) => self.bodies.get(b.index()).map_or("", |b| &b.name),
         }
     }
 
@@ -487,14 +500,16 @@ impl KnowledgeBase {
                 break;
             }
             out.push(id);
-            b = self.bodies[id.index()].of;
+            b = self.bodies.get(id.index()).and_then(|body| body.of);
         }
         out
     }
 
     /// Whether the office belongs to body `b` (directly or through its parents).
     pub fn office_in(&self, o: OfficeId, b: BodyId) -> bool {
-        self.body_chain(self.offices[o.index()].of).contains(&b)
+        self.offices
+            .get(o.index())
+            .is_some_and(|office| self.body_chain(office.of).contains(&b))
     }
 
     /// How many facts (tenures, events, quotes) there are, and how many carry examples.

@@ -68,7 +68,10 @@ impl QuoteIndex {
                     id
                 }
             };
-            self.postings[id as usize].push((w, pos as u32));
+            // `id` names a postings list: each id is the length of `postings` before its push.
+            if let Some(list) = self.postings.get_mut(id as usize) {
+                list.push((w, pos as u32));
+            }
         }
         self.wordings.push(Wording {
             quote,
@@ -80,7 +83,8 @@ impl QuoteIndex {
     fn occurrences(&self, word: &str) -> &[(u32, u32)] {
         self.ids
             .get(word)
-            .map_or(&[], |&id| self.postings[id as usize].as_slice())
+            .and_then(|&id| self.postings.get(id as usize))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Quotes with a wording that contains every part of `parts` in order (parts are the pieces
@@ -92,21 +96,25 @@ impl QuoteIndex {
             return Vec::new();
         };
         // Anchor on the first part's rarest word: the fewest places to verify.
-        let Some((k, _)) = first.iter().enumerate().min_by_key(|(_, w)| self.occurrences(w).len()) else {
+        let Some((k, rarest)) = first.iter().enumerate().min_by_key(|(_, w)| self.occurrences(w).len()) else {
             return Vec::new();
         };
         let mut out: Vec<QuoteMatch> = Vec::new();
-        for &(w, pos) in self.occurrences(&first[k]) {
+        for &(w, pos) in self.occurrences(rarest) {
             let Some(start) = (pos as usize).checked_sub(k) else {
                 continue;
             };
-            let words = &self.wordings[w as usize].words;
+            // Postings only name wordings pushed by `add`.
+            let Some(wording) = self.wordings.get(w as usize) else {
+                continue;
+            };
+            let words = &wording.words;
             if !matches_at(words, start, first) {
                 continue;
             }
             let mut at = start + first.len();
             let mut all = true;
-            for part in &parts[1..] {
+            for part in parts.iter().skip(1) {
                 match find_from(words, at, part) {
                     Some(p) => at = p + part.len(),
                     None => {
@@ -115,7 +123,7 @@ impl QuoteIndex {
                     }
                 }
             }
-            let quote = self.wordings[w as usize].quote;
+            let quote = wording.quote;
             if all && !out.iter().any(|m| m.quote == quote) {
                 out.push(QuoteMatch { quote });
             }
@@ -136,39 +144,47 @@ impl QuoteIndex {
         let rare = known.len() + 1 - need;
         let mut count = vec![0u32; self.wordings.len()];
         let mut alive: Vec<u32> = Vec::new();
+        // Ids in `known` come from `ids`, so they name postings lists; postings name wordings, and
+        // `count` has one entry per wording. A missing entry (never the case) counts nothing.
         for (k, &(_, id)) in known.iter().enumerate() {
-            let postings = &self.postings[id as usize];
+            let postings = self.postings.get(id as usize).map_or(&[][..], Vec::as_slice);
             let mut last = u32::MAX;
             if k < rare {
                 for &(t, _) in postings {
                     if t != last {
                         last = t;
-                        if count[t as usize] == 0 {
-                            alive.push(t);
+                        if let Some(c) = count.get_mut(t as usize) {
+                            if *c == 0 {
+                                alive.push(t);
+                            }
+                            *c += 1;
                         }
-                        count[t as usize] += 1;
                     }
                 }
             } else if postings.len() <= alive.len() * 16 {
                 for &(t, _) in postings {
                     if t != last {
                         last = t;
-                        if count[t as usize] > 0 {
-                            count[t as usize] += 1;
+                        if let Some(c) = count.get_mut(t as usize)
+                            && *c > 0
+                        {
+                            *c += 1;
                         }
                     }
                 }
             } else {
                 for &t in &alive {
                     let i = postings.partition_point(|&(w, _)| w < t);
-                    if postings.get(i).is_some_and(|&(w, _)| w == t) {
-                        count[t as usize] += 1;
+                    if postings.get(i).is_some_and(|&(w, _)| w == t)
+                        && let Some(c) = count.get_mut(t as usize)
+                    {
+                        *c += 1;
                     }
                 }
             }
             let left = known.len() - k - 1;
             if k + 1 >= rare {
-                alive.retain(|&t| count[t as usize] as usize + left >= need);
+                alive.retain(|&t| count.get(t as usize).is_some_and(|&c| c as usize + left >= need));
             }
         }
         alive.sort_unstable();
@@ -193,13 +209,15 @@ impl QuoteIndex {
 
     /// How wording `t` almost matches `words`, if at least `min`.
     fn near_miss_of(&self, t: u32, words: &[String], min: f64) -> Option<NearMiss> {
-        let wording = &self.wordings[t as usize];
+        let wording = self.wordings.get(t as usize)?;
         let (sim, range) = best_window(&wording.words, words)?;
         if sim < min {
             return None;
         }
         // Show the recorded words to the end of their sentence when it is near, so that a
-        // changed last word is seen.
+        // changed last word is seen. `range` lies within the words (`best_window` windows them),
+        // and so does a sentence end: `add` counts the words of each piece split at `.?!`, and
+        // these marks end a word anyway, so the counts add up to the number of words.
         let end = wording
             .sentence_ends
             .iter()
@@ -210,7 +228,7 @@ impl QuoteIndex {
         Some(NearMiss {
             quote: wording.quote,
             similarity: sim,
-            recorded: wording.words[range.start..end].to_vec(),
+            recorded: wording.words.get(range.start..end)?.to_vec(),
         })
     }
 
@@ -239,8 +257,10 @@ impl QuoteIndex {
         // Searched words that are in no quote are never shared.
         let mut known: Vec<(usize, u32)> = distinct
             .iter()
-            .filter_map(|w| self.ids.get(w.as_str()))
-            .map(|&id| (self.postings[id as usize].len(), id))
+            .filter_map(|w| {
+                let id = *self.ids.get(w.as_str())?;
+                Some((self.postings.get(id as usize)?.len(), id))
+            })
             .collect();
         if known.len() < need {
             return Vec::new();
@@ -289,18 +309,23 @@ fn find_from(words: &[String], from: usize, part: &[String]) -> Option<usize> {
 /// Length of the longest common subsequence of two lists of word ids, with `row` (at least
 /// `b.len() + 1` long) as scratch.
 fn lcs(a: &[u32], b: &[u32], row: &mut [usize]) -> usize {
-    let row = &mut row[..=b.len()];
+    // Both callers pass a row of `b.len() + 1`; a shorter one would be a bug, not input.
+    let Some(row) = row.get_mut(..=b.len()) else {
+        return 0;
+    };
     row.fill(0);
     for x in a {
-        // `row` holds the previous line; `diagonal` the previous line's entry before `j`.
-        let mut diagonal = 0;
-        for (j, y) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if x == y { diagonal + 1 } else { above.max(row[j]) };
+        // `row[1..]` holds the previous line, entry `j + 1` for `b[j]`; `diagonal` the previous
+        // line's entry before it, `left` this line's (entry 0 is always 0).
+        let (mut diagonal, mut left) = (0, 0);
+        for (cell, y) in row.iter_mut().skip(1).zip(b) {
+            let above = *cell;
+            *cell = if x == y { diagonal + 1 } else { above.max(left) };
             diagonal = above;
+            left = *cell;
         }
     }
-    row[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 /// The stretch of `text` most alike to `words`, and how alike (Dice over the common
@@ -318,8 +343,8 @@ fn best_window(text: &[String], words: &[String]) -> Option<(f64, Range<usize>)>
         if len > text.len() {
             break;
         }
-        for start in 0..=text.len() - len {
-            let window = &text[start..start + len];
+        // `len >= 1`, so `windows` gives every start in `0..=text.len() - len`.
+        for (start, window) in text.windows(len).enumerate() {
             // A window must share its first or last word with the search to be a real alignment.
             if window.first() != searched.first() && window.last() != searched.last() {
                 continue;
@@ -368,6 +393,28 @@ mod tests {
             [QuoteMatch { quote: QuoteId(0) }]
         );
         assert!(q.containing(&[words("stand with Hamas")]).is_empty());
+    }
+
+    #[test]
+    fn sentence_ends_add_up_to_the_words() {
+        // `near_miss_of` shows the recorded words up to a sentence end, so no end may pass the
+        // number of words, whatever stands around the full stops.
+        for text in [
+            "U.S. forces left.",
+            "Wait... what?! 'No.' Hamas's. e.g.'s",
+            "...",
+            "",
+            "'. '",
+            "A.B.C",
+            "x.y",
+        ] {
+            let mut q = QuoteIndex::default();
+            q.add(QuoteId(0), text);
+            for w in &q.wordings {
+                assert_eq!(w.sentence_ends.last().copied().unwrap_or(0), w.words.len(), "{text:?}");
+                assert!(w.sentence_ends.is_sorted(), "{text:?}");
+            }
+        }
     }
 
     #[test]
