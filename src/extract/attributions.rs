@@ -10,8 +10,8 @@ use super::dates::subject_before;
 use super::doc::{Doc, Sent, Who};
 use super::lexicon::{self, is};
 use super::{AttributionClaim, Claim, ClaimKind, Detail};
-use crate::article::TokenKind;
 use crate::article::quotes::Quotation;
+use crate::article::{Token, TokenKind};
 use crate::text::name_key;
 
 /// Words that may stand between a speaker and the reporting verb ("Biden also said").
@@ -65,20 +65,29 @@ struct SentenceFacts {
 }
 
 impl SentenceFacts {
-    fn new(doc: &Doc, index: usize) -> Self {
-        let sent = &doc.sentences[index];
+    /// The facts of `sent`, the sentence numbered `index`.
+    fn new(doc: &Doc, index: usize, sent: &Sent) -> Self {
         let n = sent.tokens.len();
-        let verbs = (0..n)
-            .filter(|&i| sent.is_reporting_verb(i) && !doc.in_quote(sent.tokens[i].start))
+        let verbs = sent
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| sent.is_reporting_verb(i) && !doc.in_quote(t.start))
+            .map(|(i, _)| i)
             .collect();
         let according = (0..n).find(|&i| {
             sent.lower(i) == "according" && sent.lower(i + 1) == "to" && speaker_right(doc, sent, i + 2).is_some()
         });
+        // A clause opens at the first word and after each comma, semicolon or colon.
         let mut clause_starts: Vec<usize> = Vec::with_capacity(n);
-        for k in 0..n {
-            let opens =
-                k == 0 || sent.tokens[k - 1].is(',') || sent.tokens[k - 1].is(';') || sent.tokens[k - 1].is(':');
-            clause_starts.push(if opens { k } else { clause_starts[k - 1] });
+        let mut clause_start = 0;
+        let mut prev: Option<&Token> = None;
+        for (k, t) in sent.tokens.iter().enumerate() {
+            if prev.is_some_and(|p| p.is(',') || p.is(';') || p.is(':')) {
+                clause_start = k;
+            }
+            clause_starts.push(clause_start);
+            prev = Some(t);
         }
         let first_word_end = sent.tokens.iter().find(|t| t.kind != TokenKind::Punct).map(|t| t.end);
         SentenceFacts {
@@ -101,23 +110,26 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
         let Some(si) = doc.sentence_at(q.open).or_else(|| doc.sentence_at(q.inner.start)) else {
             continue;
         };
-        let sent = &doc.sentences[si];
+        let Some(sent) = doc.sentences.get(si) else {
+            continue;
+        };
         if facts.as_ref().is_none_or(|f| f.index != si) {
-            facts = Some(SentenceFacts::new(doc, si));
+            facts = Some(SentenceFacts::new(doc, si, sent));
         }
         let Some(facts) = facts.as_ref() else {
             continue;
         };
-        let quote_text = doc.article.text[q.inner.clone()]
-            .trim_end_matches([',', ' ', ';'])
-            .to_string();
+        let Some(inner) = doc.article.text.get(q.inner.clone()) else {
+            continue;
+        };
+        let quote_text = inner.trim_end_matches([',', ' ', ';']).to_string();
         let words = quote_text.split_whitespace().count();
         let partial = facts.first_word_end.is_some_and(|end| end <= q.open);
         let close_sentence = q
             .close
             .as_ref()
             .and_then(|c| doc.sentence_at(c.start))
-            .map(|i| &doc.sentences[i]);
+            .and_then(|i| doc.sentences.get(i));
         let mut found = close_sentence.and_then(|s| after(doc, s, q));
         if found.is_none() {
             found = before(doc, sent, facts, q);
@@ -145,10 +157,10 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
         {
             let pronoun = f.written.to_lowercase();
             let fits = id.is_none_or(|p| {
-                doc.kb.persons[p.index()]
-                    .pronoun
-                    .as_deref()
-                    .is_none_or(|x| x == pronoun)
+                doc.kb
+                    .persons
+                    .get(p.index())
+                    .is_none_or(|x| x.pronoun.as_deref().is_none_or(|x| x == pronoun))
             });
             let nearest_here = doc
                 .mentions
@@ -195,7 +207,10 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
 }
 
 fn starts_paragraph(doc: &Doc, q: &Quotation, sent: &Sent) -> bool {
-    doc.article.paragraphs[sent.paragraph].range.start + 3 >= q.open
+    doc.article
+        .paragraphs
+        .get(sent.paragraph)
+        .is_some_and(|p| p.range.start + 3 >= q.open)
 }
 
 /// The attribution after the closing mark: “…,” X said. / “…,” said X. / “…,” according to X.
@@ -209,7 +224,7 @@ fn after(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
         a += 1;
     }
     // The quotation must end its clause: "…," or "…?" or "…!" inside the marks, or a comma after.
-    let inner_end = doc.article.text[q.inner.clone()].trim_end();
+    let inner_end = doc.article.text.get(q.inner.clone())?.trim_end();
     let ends_clause = inner_end.ends_with([',', '?', '!', '.', '—', '–'])
         || sent.tokens.get(a.wrapping_sub(1)).is_some_and(|t| t.is(','));
     if !ends_clause {
@@ -224,7 +239,7 @@ fn after(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
     }
     if sent.is_reporting_verb(a) {
         return speaker_right(doc, sent, a + 1).map(|mut f| {
-            f.verb = Some(sent.tokens[a].text.to_string());
+            f.verb = sent.tokens.get(a).map(|t| t.text.to_string());
             f
         });
     }
@@ -245,7 +260,7 @@ fn after(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
     }
     let f = speaker_left(doc, sent, a, e)?;
     Some(Found {
-        verb: Some(sent.tokens[v].text.to_string()),
+        verb: sent.tokens.get(v).map(|t| t.text.to_string()),
         ..f
     })
 }
@@ -260,8 +275,9 @@ fn before(doc: &Doc, sent: &Sent, facts: &SentenceFacts, q: &Quotation) -> Optio
         f.verb = Some("according to".into());
         return Some(f);
     }
-    let v = *facts.verbs[..facts.verbs.partition_point(|&i| i < open)].last()?;
-    let verb = Some(sent.tokens[v].text.to_string());
+    // The last reporting verb before the quotation.
+    let v = *facts.verbs.get(..facts.verbs.partition_point(|&i| i < open))?.last()?;
+    let verb = sent.tokens.get(v).map(|t| t.text.to_string());
     // Inversion: "Said Israeli President Isaac Herzog: “…”".
     if v == 0
         && let Some(mut f) = speaker_right(doc, sent, v + 1)
@@ -277,8 +293,11 @@ fn before(doc: &Doc, sent: &Sent, facts: &SentenceFacts, q: &Quotation) -> Optio
     // minister, Gideon Saar, called …") or an appositive after the name ("Joe Biden, the US
     // president, called …"), to be skipped.
     if e >= 2
-        && sent.tokens[e - 1].is(',')
-        && let Some(c) = (0..e - 1).rev().find(|&k| sent.tokens[k].is(','))
+        && sent.tokens.get(e - 1).is_some_and(|t| t.is(','))
+        && let Some(c) = sent
+            .tokens
+            .get(..e - 1)
+            .and_then(|ts| ts.iter().rposition(|t| t.is(',')))
         && c > 0
         && sent.is_word(c - 1)
     {
@@ -294,11 +313,12 @@ fn before(doc: &Doc, sent: &Sent, facts: &SentenceFacts, q: &Quotation) -> Optio
     if e == 0 {
         return None;
     }
-    let start = facts.clause_starts[e - 1];
+    let start = *facts.clause_starts.get(e - 1)?;
     let f = speaker_left(doc, sent, start, e - 1).or_else(|| {
         // "The ICC charged Netanyahu and Gallant with “…”": the subject may stand further left.
-        subject_before(doc, sent, v).map(|who| Found {
-            written: written_of(doc, &who),
+        let who = subject_before(doc, sent, v)?;
+        Some(Found {
+            written: written_of(doc, &who)?,
             who,
             verb: None,
         })
@@ -320,75 +340,75 @@ fn headline_subject(doc: &Doc, sent: &Sent, q: &Quotation) -> Option<Found> {
     speaker_left(doc, sent, 0, e)
 }
 
-fn written_of(doc: &Doc, who: &Who) -> String {
-    match who {
+/// How a speaker is written: None only for a body of another knowledge base.
+fn written_of(doc: &Doc, who: &Who) -> Option<String> {
+    Some(match who {
         Who::Person { name, .. } => name.clone(),
-        Who::Body(b) => doc.kb.bodies[b.index()].name.clone(),
+        Who::Body(b) => doc.kb.bodies.get(b.index())?.name.clone(),
         Who::Described(d) => d.clone(),
-    }
+    })
 }
 
 /// A speaker whose last word is word `e` (not before word `from`).
 fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> {
-    if e < from || e >= sent.tokens.len() || !sent.is_word(e) {
+    if e < from || !sent.is_word(e) {
         return None;
     }
-    let text = |a: usize, b: usize| doc.article.text[sent.span(a, b)].to_string();
+    let last = sent.tokens.get(e)?;
+    let text = |a: usize, b: usize| doc.words(sent, a, b).map(str::to_string);
     if let Some(h) = sent
         .hits_ending_at(e)
         .find(|h| h.person().is_some() && h.prefix.is_none())
     {
-        let p = h.person()?;
         return Some(Found {
-            who: Who::Person {
-                name: doc.kb.persons[p.index()].name.clone(),
-                id: Some(p),
-            },
-            written: text(h.start, e),
+            who: doc.person(h.person()?)?,
+            written: text(h.start, e)?,
             verb: None,
         });
     }
     let w = sent.lower(e);
     if matches!(w, "he" | "she" | "it" | "they") {
-        let who = doc.resolve_pronoun(w, sent.tokens[e].start)?;
+        let who = doc.resolve_pronoun(w, last.start)?;
         return Some(Found {
             who,
-            written: sent.tokens[e].text.to_string(),
+            written: last.text.to_string(),
             verb: None,
         });
     }
     if let Some(h) = sent.hits_ending_at(e).find(|h| h.body().is_some() && !h.possessive) {
         return Some(Found {
             who: Who::Body(h.body()?),
-            written: text(h.start, e),
+            written: text(h.start, e)?,
             verb: None,
         });
     }
     // "the court", "the club": an organisation by its kind.
-    if e > from && sent.lower(e - 1) == "the" && !sent.tokens[e].is_capitalized() {
-        let who = match doc.resolve_kind(w, sent.tokens[e].start) {
+    if e > from && sent.lower(e - 1) == "the" && !last.is_capitalized() {
+        let written = text(e - 1, e)?;
+        let who = match doc.resolve_kind(w, last.start) {
             Some(b) => Who::Body(b),
-            None => Who::Described(text(e - 1, e)),
+            None => Who::Described(written.clone()),
         };
         return Some(Found {
             who,
-            written: text(e - 1, e),
+            written,
             verb: None,
         });
     }
-    if sent.tokens[e].is_capitalized() && !is(lexicon::NOT_NAMES, w) {
+    if last.is_capitalized() && !is(lexicon::NOT_NAMES, w) {
         let mut a = e;
         while a > from
-            && (sent.tokens[a - 1].is_capitalized() || is(lexicon::NAME_PARTICLES, sent.lower(a - 1)))
+            && (sent.tokens.get(a - 1).is_some_and(|t| t.is_capitalized())
+                || is(lexicon::NAME_PARTICLES, sent.lower(a - 1)))
             && !is(lexicon::NOT_NAMES, sent.lower(a - 1))
             && !is(lexicon::TITLE_HEADS, sent.lower(a - 1))
             && e - a < 3
         {
             a -= 1;
         }
-        let name = text(a, e);
+        let name = text(a, e)?;
         let who = if a == e {
-            doc.resolve_surname(&name, sent.tokens[a].start)
+            doc.resolve_surname(&name, last.start)
         } else {
             let id = doc.kb.person_named(&name);
             match (id, doc.kb.body_named(&name)) {
@@ -407,11 +427,8 @@ fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> 
         && start >= from
     {
         return Some(Found {
-            who: Who::Person {
-                name: doc.kb.persons[p.index()].name.clone(),
-                id: Some(p),
-            },
-            written: text(start, e),
+            who: doc.person(p)?,
+            written: text(start, e)?,
             verb: None,
         });
     }
@@ -424,7 +441,7 @@ fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> 
         if a > from && matches!(sent.lower(a - 1), "the" | "a" | "an") {
             a -= 1;
         }
-        let written = text(a, e);
+        let written = text(a, e)?;
         return Some(Found {
             who: Who::Described(written.clone()),
             written,
@@ -436,29 +453,28 @@ fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> 
 
 /// A speaker starting at or soon after word `a` (after an inverted verb or "according to").
 fn speaker_right(doc: &Doc, sent: &Sent, a: usize) -> Option<Found> {
-    let text = |x: usize, y: usize| doc.article.text[sent.span(x, y)].to_string();
+    let text = |x: usize, y: usize| doc.words(sent, x, y).map(str::to_string);
     let limit = (a + 8).min(sent.tokens.len());
     for k in a..limit {
         if !sent.is_word(k) {
             break;
         }
+        let Some(tok) = sent.tokens.get(k) else {
+            break;
+        };
         if let Some(h) = sent.person_at(k) {
-            let p = h.person()?;
             return Some(Found {
-                who: Who::Person {
-                    name: doc.kb.persons[p.index()].name.clone(),
-                    id: Some(p),
-                },
-                written: text(k, h.end - 1),
+                who: doc.person(h.person()?)?,
+                written: text(k, h.end - 1)?,
                 verb: None,
             });
         }
         let w = sent.lower(k);
         if k == a && matches!(w, "he" | "she" | "it" | "they") {
-            let who = doc.resolve_pronoun(w, sent.tokens[k].start)?;
+            let who = doc.resolve_pronoun(w, tok.start)?;
             return Some(Found {
                 who,
-                written: sent.tokens[k].text.to_string(),
+                written: tok.text.to_string(),
                 verb: None,
             });
         }
@@ -468,23 +484,26 @@ fn speaker_right(doc: &Doc, sent: &Sent, a: usize) -> Option<Found> {
             if !is(lexicon::TITLE_HEADS, next) && !is(lexicon::TITLE_MODIFIERS, next) {
                 return Some(Found {
                     who: Who::Body(h.body()?),
-                    written: text(k, h.end - 1),
+                    written: text(k, h.end - 1)?,
                     verb: None,
                 });
             }
         }
-        if sent.tokens[k].is_capitalized()
+        if tok.is_capitalized()
             && !is(lexicon::NOT_NAMES, w)
             && !is(lexicon::TITLE_HEADS, w)
             && !is(lexicon::TITLE_MODIFIERS, w)
         {
             let mut e = k;
-            while e + 1 < limit && sent.tokens[e + 1].is_capitalized() && !is(lexicon::NOT_NAMES, sent.lower(e + 1)) {
+            while e + 1 < limit
+                && sent.tokens.get(e + 1).is_some_and(|t| t.is_capitalized())
+                && !is(lexicon::NOT_NAMES, sent.lower(e + 1))
+            {
                 e += 1;
             }
-            let name = text(k, e);
+            let name = text(k, e)?;
             let who = if e == k {
-                doc.resolve_surname(&name, sent.tokens[k].start)
+                doc.resolve_surname(&name, tok.start)
             } else {
                 let id = doc.kb.person_named(&name);
                 Who::Person { name: name.clone(), id }
@@ -503,13 +522,14 @@ fn speaker_right(doc: &Doc, sent: &Sent, a: usize) -> Option<Found> {
                 .is_some_and(|t| !t.is_capitalized() && t.kind == TokenKind::Word)
                 && !is(lexicon::TITLE_HEADS, kind)
             {
-                let who = match doc.resolve_kind(kind, sent.tokens[k].start) {
+                let written = text(k, k + 1)?;
+                let who = match doc.resolve_kind(kind, tok.start) {
                     Some(b) => Who::Body(b),
-                    None => Who::Described(text(k, k + 1)),
+                    None => Who::Described(written.clone()),
                 };
                 return Some(Found {
                     who,
-                    written: text(k, k + 1),
+                    written,
                     verb: None,
                 });
             }
@@ -519,7 +539,7 @@ fn speaker_right(doc: &Doc, sent: &Sent, a: usize) -> Option<Found> {
             || is(lexicon::TITLE_MODIFIERS, &lw)
             || matches!(lw.as_str(), "the" | "a" | "an" | "former" | "then")
             || lw.ends_with("'s")
-            || sent.tokens[k].is_capitalized())
+            || tok.is_capitalized())
         {
             break;
         }

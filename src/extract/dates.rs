@@ -124,11 +124,10 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
     let pub_date = doc.article.date;
     let future = is_future(sent);
     let mut out: Vec<Expr> = Vec::new();
-    let n = sent.tokens.len();
     let mut i = 0;
     let no_date = || Some("the article has no publication date (give --date or front matter `date`)".to_string());
-    while i < n {
-        if doc.in_quote(sent.tokens[i].start) {
+    while let Some(tok) = sent.tokens.get(i) {
+        if doc.in_quote(tok.start) {
             i += 1;
             continue;
         }
@@ -542,7 +541,9 @@ fn distance(sent: &Sent, a: usize, b: usize, units: &[Range<usize>], dates: &[Ra
             i = u.end;
             continue;
         }
-        let t = &sent.tokens[i];
+        // `i < b`, and `b` (the first word of a date or of an event's alias) is a word of the
+        // sentence: never None.
+        let t = sent.tokens.get(i)?;
         let w = sent.lower(i);
         if t.kind == TokenKind::Punct {
             if t.is(';') || t.is(':') || t.is('—') || t.is('(') || t.is(')') {
@@ -589,7 +590,7 @@ fn verbal(sent: &Sent, f: &Found) -> bool {
         || (f.start..f.end).any(|i| {
             let w = sent.lower(i);
             sent.is_word(i)
-                && !sent.tokens[i].is_capitalized()
+                && sent.tokens.get(i).is_some_and(|t| !t.is_capitalized())
                 && ((w.len() > 4 && w.ends_with("ed")) || is(IRREGULAR_PAST, w))
         })
 }
@@ -640,16 +641,19 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
         let date_ranges: Vec<Range<usize>> = exprs.iter().map(|e| e.start..e.end).collect();
         let (stems, at, costs) = stems_of(sent, &role_units, &date_ranges);
 
+        // A match spans stems `m.start..m.end` (at least one) of `stems`, each with its word in `at`.
         let found: Vec<Found> = doc
             .kb
             .event_index
             .find_with_costs(&stems, &costs)
             .into_iter()
-            .map(|m| Found {
-                event: m.event,
-                start: at[m.start],
-                end: at[m.end - 1] + 1,
-                words: m.words,
+            .filter_map(|m| {
+                Some(Found {
+                    event: m.event,
+                    start: *at.get(m.start)?,
+                    end: *at.get(m.end.checked_sub(1)?)? + 1,
+                    words: m.words,
+                })
             })
             .collect();
         let ranges: Vec<Range<usize>> = exprs.iter().map(|e| e.start..e.end).collect();
@@ -670,19 +674,21 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
         }
         // A date that opens the sentence ("In 2020, …") sets the time of the whole sentence:
         // it is given to the events no other date of the sentence took.
-        for (k, e) in exprs.iter().enumerate() {
+        for (e, slot) in exprs.iter().zip(links.iter_mut()) {
             // Also a timeline entry: "2024-11-21: warrants issued", "Nov. 21 — warrants issued".
             // A clause after a semicolon opens the same way ("…; in April 2021, Biden lifted them").
-            let clause_start = e.start == 0 || sent.tokens[e.start - 1].is(';');
+            let clause_start = e.start == 0 || sent.tokens.get(e.start - 1).is_some_and(|t| t.is(';'));
             let opens = clause_start
                 && sent.tokens.get(e.end).is_some_and(|t| {
                     t.is(',') || t.is(':') || t.is('—') || t.is('–') || t.is('-') || t.kind != TokenKind::Punct
                 });
-            let clause_end = (e.end..sent.tokens.len())
-                .find(|&i| sent.tokens[i].is(';'))
-                .unwrap_or(sent.tokens.len());
+            let clause_end = sent
+                .tokens
+                .get(e.end..)
+                .and_then(|rest| rest.iter().position(|t| t.is(';')))
+                .map_or(sent.tokens.len(), |i| e.end + i);
             if !opens
-                || links[k]
+                || slot
                     .as_ref()
                     .is_some_and(|l| !l.events.is_empty() || l.statement_by.is_some())
             {
@@ -703,16 +709,24 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
                 // What someone said or did about an event is not dated by it: "On Monday,
                 // Netanyahu said the arrest warrants were antisemitic."
                 let reported = !verbal(sent, f) && governed_by_reaction(sent, f.start);
-                links[k] = Some(Link {
+                *slot = Some(Link {
                     events,
-                    linked_by: Some(doc.article.text[sent.span(f.start, f.end - 1)].to_string()),
+                    linked_by: doc.words(sent, f.start, f.end - 1).map(str::to_string),
                     statement_by: None,
                     reported,
                 });
             }
         }
         for (e, l) in exprs.iter().zip(links) {
-            let span = sent.span(e.start, e.end - 1);
+            // An expression spans at least one word of the sentence: never skipped.
+            let Some((span, text)) = e
+                .end
+                .checked_sub(1)
+                .and_then(|last| sent.span(e.start, last))
+                .and_then(|span| Some((span.clone(), doc.article.text.get(span)?)))
+            else {
+                continue;
+            };
             let l = l.unwrap_or(Link {
                 events: Vec::new(),
                 linked_by: None,
@@ -721,7 +735,7 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
             });
             claims.push(Claim {
                 kind: ClaimKind::Date,
-                text: doc.article.text[span.clone()].to_string(),
+                text: text.to_string(),
                 span,
                 sentence: sent.range.clone(),
                 ignored: sent.ignored,
@@ -787,10 +801,13 @@ fn link(
                 // Only a noun right after the date, or after its comma, is dated by it; or what
                 // a factive noun before the date introduces ("the decision on Thursday to issue
                 // arrest warrants").
-                let gap = &sent.tokens[e.end..f.start];
-                let factive =
-                    e.start >= 1 && is(FACTIVE, sent.lower(e.start - 1)) && gap.len() == 1 && sent.lower(e.end) == "to";
-                (gap.iter().all(|t| t.is(',')) || factive).then_some((0, false))
+                sent.tokens.get(e.end..f.start).and_then(|gap| {
+                    let factive = e.start >= 1
+                        && is(FACTIVE, sent.lower(e.start - 1))
+                        && gap.len() == 1
+                        && sent.lower(e.end) == "to";
+                    (gap.iter().all(|t| t.is(',')) || factive).then_some((0, false))
+                })
             }
         } else {
             Some((0, true))
@@ -805,7 +822,8 @@ fn link(
     // A cue that is itself a word of the event's alias ("Herzog condemned …") names the event.
     let cue_in_event = |cue: usize| {
         best.first()
-            .is_some_and(|b| (found[b.3].start..found[b.3].end).contains(&cue))
+            .and_then(|b| found.get(b.3))
+            .is_some_and(|f| (f.start..f.end).contains(&cue))
     };
     match (speech, event_distance) {
         (Some((cue_d, cue_at, cue_word, who)), ed) if ed.is_none_or(|ed| cue_d < ed) && !cue_in_event(cue_at) => (
@@ -819,25 +837,27 @@ fn link(
         ),
         (_, Some(d0)) => {
             let mut events: Vec<EventId> = Vec::new();
-            for b in best.iter().filter(|b| b.0 == d0) {
-                let ev = found[b.3].event;
-                if !events.contains(&ev) {
-                    events.push(ev);
+            for f in best.iter().filter(|b| b.0 == d0).filter_map(|b| found.get(b.3)) {
+                if !events.contains(&f.event) {
+                    events.push(f.event);
                 }
             }
-            let f = &found[best[0].3];
-            let phrase = doc.article.text[sent.span(f.start, f.end - 1)].to_string();
+            // `best` holds indices into `found`, and is not empty: `d0` is its first distance.
+            let Some((fi, f)) = best.first().and_then(|b| Some((b.3, found.get(b.3)?))) else {
+                return (None, None);
+            };
+            let phrase = doc.words(sent, f.start, f.end - 1).map(str::to_string);
             // A noun phrase on the date's left, under a reaction: "Biden condemned the arrest
             // warrants on Friday" may date the condemning.
             let reported = f.end <= e.start && !verbal(sent, f) && governed_by_reaction(sent, f.start);
             (
                 Some(Link {
                     events,
-                    linked_by: Some(phrase),
+                    linked_by: phrase,
                     statement_by: None,
                     reported,
                 }),
-                Some(best[0].3),
+                Some(fi),
             )
         }
         _ => (None, None),
@@ -875,7 +895,7 @@ fn speech_cue(doc: &Doc, sent: &Sent, e: &Expr) -> Option<(usize, usize, String,
         }
         if sent.is_reporting_verb(i) || is(lexicon::SPEECH_NOUNS, w) {
             let who = subject_before(doc, sent, i);
-            return Some((d, i, sent.tokens[i].text.to_string(), who));
+            return Some((d, i, sent.tokens.get(i)?.text.to_string(), who));
         }
         if !sent.is_word(i) {
             return None;
@@ -890,24 +910,20 @@ fn speech_cue(doc: &Doc, sent: &Sent, e: &Expr) -> Option<(usize, usize, String,
 /// "called it"), resolved to the last fitting mention; failing both, the nearest body.
 pub fn subject_before(doc: &Doc, sent: &Sent, v: usize) -> Option<Who> {
     let mut body = None;
-    for i in (0..v.min(sent.tokens.len())).rev() {
-        if doc.in_quote(sent.tokens[i].start) {
+    for (i, tok) in sent.tokens.iter().enumerate().take(v).rev() {
+        if doc.in_quote(tok.start) {
             continue;
         }
         if let Some(h) = sent
             .hits_ending_at(i)
             .find(|h| h.person().is_some() && h.prefix.is_none())
         {
-            let p = h.person()?;
-            return Some(Who::Person {
-                name: doc.kb.persons[p.index()].name.clone(),
-                id: Some(p),
-            });
+            return doc.person(h.person()?);
         }
         if let Some(m) = doc
             .mentions
             .iter()
-            .find(|m| m.offset == sent.tokens[i].start && matches!(m.who, Who::Person { id: None, .. }))
+            .find(|m| m.offset == tok.start && matches!(m.who, Who::Person { id: None, .. }))
         {
             return Some(m.who.clone());
         }
@@ -919,7 +935,7 @@ pub fn subject_before(doc: &Doc, sent: &Sent, v: usize) -> Option<Who> {
                 "and" | "but" | "while" | "as" | "when" | "that" | "because"
             );
         if matches!(w, "he" | "she" | "it" | "they") && opens_clause {
-            return doc.resolve_pronoun(w, sent.tokens[i].start).or(body);
+            return doc.resolve_pronoun(w, tok.start).or(body);
         }
         if body.is_none()
             && let Some(h) = sent.hits_ending_at(i).find(|h| {

@@ -95,7 +95,8 @@ impl Sent<'_> {
         // for every word was quadratic in the sentence's length).
         let lo = self.hits.partition_point(|h| h.start + self.longest_hit < i + 1);
         let hi = self.hits.partition_point(|h| h.start <= i).max(lo);
-        let mut v: Vec<&TokHit> = self.hits[lo..hi].iter().filter(move |h| h.end == i + 1).collect();
+        let window = self.hits.get(lo..hi).unwrap_or_default();
+        let mut v: Vec<&TokHit> = window.iter().filter(move |h| h.end == i + 1).collect();
         v.sort_by_key(|h| h.start);
         v.into_iter()
     }
@@ -104,7 +105,7 @@ impl Sent<'_> {
     pub fn hits_starting_at(&self, i: usize) -> impl Iterator<Item = &TokHit> {
         let lo = self.hits.partition_point(|h| h.start < i);
         let hi = self.hits.partition_point(|h| h.start <= i).max(lo);
-        let mut v: Vec<&TokHit> = self.hits[lo..hi].iter().collect();
+        let mut v: Vec<&TokHit> = self.hits.get(lo..hi).unwrap_or_default().iter().collect();
         v.sort_by_key(|h| std::cmp::Reverse(h.end));
         v.into_iter()
     }
@@ -115,9 +116,10 @@ impl Sent<'_> {
             .find(|h| h.person().is_some() && h.prefix.is_none())
     }
 
-    /// Bytes from word `a` to the end of word `b` (inclusive).
-    pub fn span(&self, a: usize, b: usize) -> Range<usize> {
-        self.tokens[a].start..self.tokens[b].end
+    /// Bytes from word `a` to the end of word `b` (inclusive); None unless both are words of
+    /// the sentence.
+    pub fn span(&self, a: usize, b: usize) -> Option<Range<usize>> {
+        Some(self.tokens.get(a)?.start..self.tokens.get(b)?.end)
     }
 
     /// Whether word `i` is a reporting verb ("said", "wrote"): in lower case, as a verb is
@@ -224,17 +226,35 @@ impl<'a> Doc<'a> {
 
     /// Whether byte `offset` lies inside quoted words.
     pub fn in_quote(&self, offset: usize) -> bool {
+        // The last quotation opened before `offset`, if any.
         let i = self.quotations.partition_point(|q| q.open < offset);
-        i > 0 && {
-            let q = &self.quotations[i - 1];
-            offset >= q.inner.start && offset < q.close.as_ref().map_or(q.inner.end, |c| c.start)
-        }
+        i.checked_sub(1)
+            .and_then(|i| self.quotations.get(i))
+            .is_some_and(|q| offset >= q.inner.start && offset < q.close.as_ref().map_or(q.inner.end, |c| c.start))
     }
 
     /// The index of the sentence holding byte `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        // The last sentence starting at or before `offset`, if it reaches it.
         let i = self.sentences.partition_point(|s| s.range.start <= offset);
-        (i > 0 && offset <= self.sentences[i - 1].range.end).then(|| i - 1)
+        i.checked_sub(1)
+            .filter(|&i| self.sentences.get(i).is_some_and(|s| offset <= s.range.end))
+    }
+
+    /// The article's text of words `a` to `b` (inclusive) of `sent`, as written. None unless both
+    /// are words of it and their bytes are whole characters of the text (offsets are found in
+    /// the masked copy; `get` keeps a disagreement between the two from panicking).
+    pub fn words(&self, sent: &Sent, a: usize, b: usize) -> Option<&'a str> {
+        self.article.text.get(sent.span(a, b)?)
+    }
+
+    /// Person `p` of the knowledge base, by its name there. None only for an id of another
+    /// knowledge base than the one the gazetteer was built from.
+    pub fn person(&self, p: PersonId) -> Option<Who> {
+        Some(Who::Person {
+            name: self.kb.persons.get(p.index())?.name.clone(),
+            id: Some(p),
+        })
     }
 
     /// Records every person and body the gazetteer found outside quotations.
@@ -242,18 +262,16 @@ impl<'a> Doc<'a> {
         let mut mentions = Vec::new();
         for s in &self.sentences {
             for h in &s.hits {
-                let offset = s.tokens[h.start].start;
+                let Some(offset) = s.tokens.get(h.start).map(|t| t.start) else {
+                    continue;
+                };
                 if self.in_quote(offset) || h.prefix.is_some() {
                     continue;
                 }
                 if let Some(p) = h.person() {
-                    mentions.push(Mention {
-                        offset,
-                        who: Who::Person {
-                            name: self.kb.persons[p.index()].name.clone(),
-                            id: Some(p),
-                        },
-                    });
+                    if let Some(who) = self.person(p) {
+                        mentions.push(Mention { offset, who });
+                    }
                 } else if let Some(b) = h.body() {
                     mentions.push(Mention {
                         offset,
@@ -290,7 +308,8 @@ impl<'a> Doc<'a> {
     /// The most recent mention before `offset` that `fits`.
     pub fn last_mention(&self, offset: usize, fits: impl Fn(&Who) -> bool) -> Option<&Who> {
         let i = self.mentions.partition_point(|m| m.offset < offset);
-        self.mentions[..i].iter().rev().map(|m| &m.who).find(|w| fits(w))
+        let before = self.mentions.get(..i).unwrap_or_default();
+        before.iter().rev().map(|m| &m.who).find(|w| fits(w))
     }
 
     /// Who a pronoun before `offset` refers to: the most recent fitting person (he, she), body
@@ -298,7 +317,10 @@ impl<'a> Doc<'a> {
     pub fn resolve_pronoun(&self, pronoun: &str, offset: usize) -> Option<Who> {
         let kb = self.kb;
         let person_fits = |w: &Who, want: &str| match w {
-            Who::Person { id: Some(p), .. } => kb.persons[p.index()].pronoun.as_deref().is_none_or(|x| x == want),
+            Who::Person { id: Some(p), .. } => kb
+                .persons
+                .get(p.index())
+                .is_none_or(|x| x.pronoun.as_deref().is_none_or(|x| x == want)),
             Who::Person { id: None, .. } => true,
             _ => false,
         };
@@ -332,11 +354,8 @@ impl<'a> Doc<'a> {
             let id = self.kb.person_named(&full);
             return Who::Person { name: full, id };
         }
-        if let Some(p) = self.kb.person_named(name) {
-            return Who::Person {
-                name: self.kb.persons[p.index()].name.clone(),
-                id: Some(p),
-            };
+        if let Some(who) = self.kb.person_named(name).and_then(|p| self.person(p)) {
+            return who;
         }
         if let Some(b) = self.kb.body_named(name) {
             return Who::Body(b);
@@ -356,15 +375,17 @@ impl<'a> Doc<'a> {
                 }
                 let mut first = i;
                 while first > 0
-                    && s.tokens[first - 1].is_capitalized()
+                    && s.tokens.get(first - 1).is_some_and(|t| t.is_capitalized())
                     && !is(lexicon::NOT_NAMES, s.lower(first - 1))
                     && !is(lexicon::TITLE_HEADS, s.lower(first - 1))
                     && i - first < 3
                 {
                     first -= 1;
                 }
-                if first < i {
-                    return Some(s.tokens[first..=i].iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
+                if first < i
+                    && let Some(name) = s.tokens.get(first..=i)
+                {
+                    return Some(name.iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
                 }
             }
         }
@@ -376,14 +397,14 @@ impl<'a> Doc<'a> {
     pub fn resolve_kind(&self, kind: &str, offset: usize) -> Option<BodyId> {
         let kb = self.kb;
         let of_kind = |b: &BodyId| {
-            kb.bodies[b.index()]
-                .org_kind
-                .as_deref()
+            kb.bodies
+                .get(b.index())
+                .and_then(|b| b.org_kind.as_deref())
                 .is_some_and(|k| k.eq_ignore_ascii_case(kind))
         };
         // A chamber of a court is part of the court: "the court" is the outermost one.
         let outermost = |mut b: BodyId| {
-            while let Some(parent) = kb.bodies[b.index()].of.filter(of_kind) {
+            while let Some(parent) = kb.bodies.get(b.index()).and_then(|b| b.of).filter(of_kind) {
                 b = parent;
             }
             b
@@ -404,7 +425,12 @@ impl<'a> Doc<'a> {
 fn map_hits(hits: &[super::gazetteer::Hit], toks: &[Token], range: &Range<usize>, text: &str) -> Vec<TokHit> {
     let first = hits.partition_point(|h| h.start < range.start);
     let mut out = Vec::new();
-    for h in hits[first..].iter().take_while(|h| h.start < range.end) {
+    for h in hits
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|h| h.start < range.end)
+    {
         if h.end > range.end {
             continue;
         }
@@ -412,14 +438,22 @@ fn map_hits(hits: &[super::gazetteer::Hit], toks: &[Token], range: &Range<usize>
         // Tokens are in order and do not overlap: the one holding a byte is found by
         // bisection (a scan per hit was quadratic in the sentence's length).
         let s = toks.partition_point(|t| t.start <= h.start);
-        let Some(s) = s.checked_sub(1).filter(|&s| h.start < toks[s].end) else {
+        let Some((s, first_tok)) = s
+            .checked_sub(1)
+            .and_then(|s| Some((s, toks.get(s)?)))
+            .filter(|(_, t)| h.start < t.end)
+        else {
             continue;
         };
-        let prefix = if toks[s].start == h.start {
+        let prefix = if first_tok.start == h.start {
             None
         } else {
-            let before = text[toks[s].start..h.start].to_lowercase();
-            match before.trim_end_matches('-') {
+            // Both ends are character boundaries (a token's start, a hit's start), but a hit
+            // that does not fit is only skipped, like one with any other text before it.
+            let Some(before) = text.get(first_tok.start..h.start) else {
+                continue;
+            };
+            match before.to_lowercase().trim_end_matches('-') {
                 "then" => Some(Qualifier::Then),
                 "ex" | "former" => Some(Qualifier::Former),
                 "acting" => Some(Qualifier::Acting),
@@ -427,10 +461,13 @@ fn map_hits(hits: &[super::gazetteer::Hit], toks: &[Token], range: &Range<usize>
             }
         };
         let e = toks.partition_point(|t| t.end < h.end);
-        let Some(e) = Some(e).filter(|&e| toks.get(e).is_some_and(|t| t.start < h.end)) else {
+        let Some(rest) = toks
+            .get(e)
+            .filter(|t| t.start < h.end)
+            .and_then(|t| text.get(h.end..t.end))
+        else {
             continue;
         };
-        let rest = &text[h.end..toks[e].end];
         let (possessive, elect) = match rest.to_lowercase().as_str() {
             "" => (false, false),
             "'s" | "’s" | "'" | "’" => (true, false),

@@ -72,7 +72,7 @@ pub struct Gazetteer {
 
 /// The leading run of letters and digits of `s`.
 fn first_word(s: &str) -> &str {
-    &s[..s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len())]
+    s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(s)
 }
 
 fn add_length<K: std::hash::Hash + Eq>(map: &mut FxMap<K, Vec<u32>>, key: K, len: usize) {
@@ -173,7 +173,10 @@ impl Gazetteer {
         let mut hits = Vec::new();
         let mut prev: Option<char> = None;
         let mut start = 0;
-        while let Some(c) = text[start..].chars().next() {
+        // `start` is always a character boundary of `text`, and so of `folded` (the same text
+        // with ASCII letters lowered, byte for byte): it only moves past whole words and
+        // characters. `get` stops the loop rather than panic should that ever not hold.
+        while let Some(c) = text.get(start..).and_then(|rest| rest.chars().next()) {
             let starts = match prev {
                 None => true,
                 Some('-') => is_boundary_before(text, start),
@@ -181,7 +184,10 @@ impl Gazetteer {
             };
             // A match starts where a word starts; inside a word none can.
             let (lens, next) = if c.is_alphanumeric() {
-                let word = first_word(&folded[start..]);
+                let Some(rest) = folded.get(start..) else {
+                    break;
+                };
+                let word = first_word(rest);
                 prev = word.chars().next_back();
                 (
                     if starts { self.by_first_word.get(word) } else { None },
@@ -206,11 +212,15 @@ impl Gazetteer {
                 if !text.is_char_boundary(end) || !is_boundary_after(text, end) {
                     continue;
                 }
-                let Some(&id) = self.patterns.get(&folded[start..end]) else {
+                let Some(&id) = folded.get(start..end).and_then(|p| self.patterns.get(p)) else {
+                    continue;
+                };
+                // Every id in `patterns` was an index into `entries` when it was inserted.
+                let Some(candidates) = self.entries.get(id as usize) else {
                     continue;
                 };
                 let capital = c.is_uppercase() || c.is_ascii_digit();
-                let entries: Vec<Entry> = self.entries[id as usize]
+                let entries: Vec<Entry> = candidates
                     .iter()
                     .filter(|e| capital || !e.needs_capital())
                     .cloned()
@@ -227,12 +237,17 @@ impl Gazetteer {
 }
 
 fn is_boundary_before(text: &str, start: usize) -> bool {
-    let before = &text[..start];
+    // Callers pass the start of a character; anything else starts no word.
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
     match before.chars().next_back() {
         None => true,
         // "then-President", "ex-Defense Minister": a qualifier prefix is a boundary.
         Some('-') => {
-            let word = before[..before.len() - 1]
+            let word = before
+                .strip_suffix('-')
+                .unwrap_or(before)
                 .rsplit(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("")
@@ -244,12 +259,16 @@ fn is_boundary_before(text: &str, start: usize) -> bool {
 }
 
 fn is_boundary_after(text: &str, end: usize) -> bool {
-    let mut rest = text[end..].chars();
+    // Callers pass the end of a character; anything else ends no word.
+    let Some(after) = text.get(end..) else {
+        return false;
+    };
+    let mut rest = after.chars();
     match rest.next() {
         None => true,
         // "Israel’s": a possessive after a name still ends the name.
         Some('\'' | '’') => true,
-        Some('-') => rest.next().is_none_or(|c| !c.is_alphanumeric()) || text[end..].starts_with("-elect"),
+        Some('-') => rest.next().is_none_or(|c| !c.is_alphanumeric()) || after.starts_with("-elect"),
         Some(c) => !c.is_alphanumeric(),
     }
 }

@@ -97,6 +97,13 @@ fn possessive_stem(w: &str) -> Option<&str> {
         .or_else(|| w.strip_suffix('\'').filter(|s| s.ends_with('s')))
 }
 
+/// Words `a` to `b` (inclusive) of the sentence, each with its index, as [`split_word`] reads
+/// them (none unless both are words of it).
+fn title_words<'s>(sent: &'s Sent, a: usize, b: usize) -> impl Iterator<Item = (usize, String)> + 's {
+    let words = sent.tokens.get(a..=b).unwrap_or_default();
+    (a..).zip(words).map(|(k, t)| (k, split_word(t.text).1))
+}
+
 /// Reads a title leftwards from its head word `h`.
 fn title_before(sent: &Sent, h: usize) -> Option<Phrase> {
     let head = sent.tokens.get(h)?;
@@ -121,9 +128,7 @@ fn title_before(sent: &Sent, h: usize) -> Option<Phrase> {
     }
     let mut j = h as isize;
     if let Some(t) = kb_title {
-        for k in t.start..=h {
-            ph.words.push((k, split_word(sent.tokens[k].text).1));
-        }
+        ph.words.extend(title_words(sent, t.start, h));
         if let Some(q) = t.prefix {
             set_qualifier(&mut ph, q);
         }
@@ -137,7 +142,9 @@ fn title_before(sent: &Sent, h: usize) -> Option<Phrase> {
     while j >= 0 && steps < 8 {
         steps += 1;
         let i = j as usize;
-        let tok = &sent.tokens[i];
+        let Some(tok) = sent.tokens.get(i) else {
+            break;
+        };
         if !sent.is_word(i) {
             break;
         }
@@ -150,9 +157,7 @@ fn title_before(sent: &Sent, h: usize) -> Option<Phrase> {
             break;
         }
         if let Some(t) = sent.hits_ending_at(i).find(|x| x.is_title() && !x.possessive) {
-            for k in t.start..=i {
-                ph.words.push((k, split_word(sent.tokens[k].text).1));
-            }
+            ph.words.extend(title_words(sent, t.start, i));
             if let Some(q) = t.prefix {
                 set_qualifier(&mut ph, q);
             }
@@ -197,13 +202,15 @@ fn title_before(sent: &Sent, h: usize) -> Option<Phrase> {
                 let mut first = i;
                 while first > 0
                     && first + 3 > i
-                    && sent.tokens[first - 1].is_capitalized()
+                    && sent.tokens.get(first - 1).is_some_and(|t| t.is_capitalized())
                     && !is(lexicon::NOT_NAMES, sent.lower(first - 1))
                 {
                     first -= 1;
                 }
                 ph.unknown_body = Some(
-                    sent.tokens[first..=i]
+                    sent.tokens
+                        .get(first..=i)
+                        .unwrap_or_default()
                         .iter()
                         .map(|t| t.text)
                         .collect::<Vec<_>>()
@@ -249,7 +256,7 @@ fn only_honorifics(ph: &Phrase) -> bool {
 fn name_at(doc: &Doc, sent: &Sent, n: usize) -> Option<(usize, PersonRef)> {
     let tok = sent.tokens.get(n)?;
     if let Some(h) = sent.person_at(n) {
-        let last = &sent.tokens[h.end - 1];
+        let last = sent.tokens.get(h.end - 1)?;
         let end_byte = if h.possessive {
             possessive_cut(last.text, last.start)
         } else {
@@ -258,7 +265,7 @@ fn name_at(doc: &Doc, sent: &Sent, n: usize) -> Option<(usize, PersonRef)> {
         return Some((
             h.end,
             PersonRef {
-                written: doc.article.text[tok.start..end_byte].to_string(),
+                written: doc.article.text.get(tok.start..end_byte)?.to_string(),
                 span: tok.start..end_byte,
                 id: h.person(),
             },
@@ -268,14 +275,20 @@ fn name_at(doc: &Doc, sent: &Sent, n: usize) -> Option<(usize, PersonRef)> {
         return None;
     }
     let mut end = n + 1;
-    while end < sent.tokens.len() && end - n < 4 {
-        let t = &sent.tokens[end];
+    while end - n < 4
+        && let Some(t) = sent.tokens.get(end)
+    {
         let w = sent.lower(end);
         if t.is_capitalized() && !is(lexicon::NOT_NAMES, w) && !is(lexicon::TITLE_HEADS, &split_word(t.text).1) {
             end += 1;
         } else if is(lexicon::NAME_PARTICLES, w) && sent.tokens.get(end + 1).is_some_and(|t| t.is_capitalized()) {
             end += 2;
-        } else if t.is('.') && sent.tokens[end - 1].text.chars().count() == 1 && sent.tokens[end - 1].is_capitalized() {
+        } else if t.is('.')
+            && sent
+                .tokens
+                .get(end - 1)
+                .is_some_and(|p| p.text.chars().count() == 1 && p.is_capitalized())
+        {
             // An initial: "John F. Kennedy".
             end += 1;
         } else {
@@ -293,9 +306,9 @@ fn name_at(doc: &Doc, sent: &Sent, n: usize) -> Option<(usize, PersonRef)> {
     if sent.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Number) {
         return None;
     }
-    let last = &sent.tokens[end - 1];
+    let last = sent.tokens.get(end - 1)?;
     let end_byte = possessive_cut(last.text, last.start);
-    let written = doc.article.text[tok.start..end_byte].to_string();
+    let written = doc.article.text.get(tok.start..end_byte)?.to_string();
     let id = doc.kb.person_named(&written);
     Some((
         end,
@@ -309,7 +322,9 @@ fn name_at(doc: &Doc, sent: &Sent, n: usize) -> Option<(usize, PersonRef)> {
 
 /// Whether word `n` can start an unknown name.
 fn starts_name(sent: &Sent, n: usize) -> bool {
-    let tok = &sent.tokens[n];
+    let Some(tok) = sent.tokens.get(n) else {
+        return false;
+    };
     let w = sent.lower(n);
     tok.is_capitalized()
         && tok.text.chars().count() > 1
@@ -361,17 +376,22 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
         affiliation(doc, sent, &mut found);
         for f in found {
             // The claim ends with the name (without a possessive ending) or with the title after it.
-            let last = &sent.tokens[f.end - 1];
+            let (Some(first), Some(last)) = (
+                sent.tokens.get(f.start),
+                f.end.checked_sub(1).and_then(|e| sent.tokens.get(e)),
+            ) else {
+                continue;
+            };
             let end = if last.start < f.person.span.end {
                 f.person.span.end
             } else {
                 last.end.max(f.person.span.end)
             };
-            let span = sent.tokens[f.start].start..end;
+            let span = first.start..end;
             if doc.in_quote(f.person.span.start) {
                 continue;
             }
-            if claims[first_of_sentence..].iter().any(|c| {
+            if claims.iter().skip(first_of_sentence).any(|c| {
                 c.span.start <= f.person.span.start
                     && f.person.span.end <= c.span.end
                     && c.span.start <= span.start
@@ -379,10 +399,12 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
             }) {
                 continue;
             }
-            let role = resolve(doc, sent, &f);
+            let (Some(role), Some(text)) = (resolve(doc, sent, &f), doc.article.text.get(span.clone())) else {
+                continue;
+            };
             claims.push(Claim {
                 kind: ClaimKind::Role,
-                text: doc.article.text[span.clone()].to_string(),
+                text: text.to_string(),
                 span,
                 sentence: sent.range.clone(),
                 ignored: sent.ignored,
@@ -402,7 +424,7 @@ fn title_first(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             continue;
         };
         let mut h = n - 1;
-        if sent.tokens[h].is('.') && h > 0 && is(ABBREVIATED, sent.lower(h - 1)) {
+        if sent.tokens.get(h).is_some_and(|t| t.is('.')) && h > 0 && is(ABBREVIATED, sent.lower(h - 1)) {
             h -= 1;
         }
         if let Some(ph) = title_before(sent, h) {
@@ -428,7 +450,9 @@ fn title_first(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
 fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize, Option<OfBody>)> {
     let mut i = k;
     let mut last_head = None;
-    while i < sent.tokens.len() && i < k + 8 {
+    while i < k + 8
+        && let Some(tok) = sent.tokens.get(i)
+    {
         if !sent.is_word(i) {
             break;
         }
@@ -442,7 +466,7 @@ fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize,
             i = t.end;
             continue;
         }
-        let (_, w, _) = split_word(sent.tokens[i].text);
+        let (_, w, _) = split_word(tok.text);
         if is(lexicon::TITLE_HEADS, &w) {
             last_head = Some(i);
         } else if !(qualifier_of(&w).is_some()
@@ -450,7 +474,7 @@ fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize,
             || (i == k && is(lexicon::POSSESSIVE_DETERMINERS, &w))
             || possessive_stem(&w).is_some()
             || w == "the"
-            || (sent.tokens[i].is_capitalized() && !is(lexicon::NOT_NAMES, &w)))
+            || (tok.is_capitalized() && !is(lexicon::NOT_NAMES, &w)))
         {
             break;
         }
@@ -469,44 +493,47 @@ fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize,
             .hits_starting_at(b)
             .find(|x| x.body().is_some() && !x.is_body_possessive())
         {
-            let written = doc.article.text[sent.span(b, hit.end - 1)].to_string();
-            of_body = Some((after, hit.end, hit.body(), written));
+            of_body = doc
+                .words(sent, b, hit.end - 1)
+                .map(|written| (after, hit.end, hit.body(), written.to_string()));
             after = hit.end;
         } else if sent.tokens.get(b).is_some_and(|t| t.is_capitalized()) {
             let mut e = b;
-            while e < sent.tokens.len() && sent.tokens[e].is_capitalized() && e < b + 4 {
+            while sent.tokens.get(e).is_some_and(|t| t.is_capitalized()) && e < b + 4 {
                 e += 1;
             }
             // "of Hamas' military wing": a possessive name and the part of it meant.
             if possessive_stem(sent.lower(e - 1)).is_some() {
-                while e < sent.tokens.len()
-                    && e < b + 6
+                while e < b + 6
                     && sent.is_word(e)
-                    && !sent.tokens[e].is_capitalized()
+                    && sent.tokens.get(e).is_some_and(|t| !t.is_capitalized())
                     && !is(lexicon::STOP_WORDS, sent.lower(e))
                 {
                     e += 1;
                 }
             }
-            let written = doc.article.text[sent.span(b, e - 1)].to_string();
-            of_body = Some((after, e, None, written));
+            of_body = doc
+                .words(sent, b, e - 1)
+                .map(|written| (after, e, None, written.to_string()));
             after = e;
-        } else if sent
+        } else if let Some(tb) = sent
             .tokens
             .get(b)
-            .is_some_and(|t| !t.is_capitalized() && t.kind == TokenKind::Word)
+            .filter(|t| !t.is_capitalized() && t.kind == TokenKind::Word)
         {
             let w = sent.lower(b);
             if !is(lexicon::STOP_WORDS, w) {
                 // "of the court": a description, resolved to the body last named of that kind;
                 // "head of design": a part of the title the knowledge base cannot place.
                 let body = if b > after + 1 {
-                    doc.resolve_kind(w, sent.tokens[b].start)
+                    doc.resolve_kind(w, tb.start)
                 } else {
                     None
                 };
                 let from = if b > after + 1 { b - 1 } else { b };
-                of_body = Some((after, b + 1, body, doc.article.text[sent.span(from, b)].to_string()));
+                of_body = doc
+                    .words(sent, from, b)
+                    .map(|written| (after, b + 1, body, written.to_string()));
                 after = b + 1;
             }
         }
@@ -604,7 +631,10 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         }
 
         // "Mr. Netanyahu, the prime minister,": the courtesy title belongs to the claim.
-        let start = if n >= 2 && sent.tokens[n - 1].is('.') && is(lexicon::HONORIFICS, sent.lower(n - 2)) {
+        let start = if n >= 2
+            && sent.tokens.get(n - 1).is_some_and(|t| t.is('.'))
+            && is(lexicon::HONORIFICS, sent.lower(n - 2))
+        {
             n - 2
         } else if n >= 1 && is(lexicon::HONORIFICS, sent.lower(n - 1)) {
             n - 1
@@ -624,8 +654,8 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
 
 /// "Israel's president, Isaac Herzog," and "The president of Israel, Isaac Herzog,".
 fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
-    for c in 1..sent.tokens.len() {
-        if !sent.tokens[c].is(',') {
+    for (c, comma) in sent.tokens.iter().enumerate().skip(1) {
+        if !comma.is(',') {
             continue;
         }
         let Some((end, person)) = name_at(doc, sent, c + 1) else {
@@ -644,23 +674,31 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             && b.start >= 2
             && sent.lower(b.start - 1) == "of"
         {
-            let written = doc.article.text[sent.span(b.start, c - 1)].to_string();
-            of_body = Some((b.start - 1, c, b.body(), written));
+            of_body = doc
+                .words(sent, b.start, c - 1)
+                .map(|written| (b.start - 1, c, b.body(), written.to_string()));
             head = b.start - 2;
         } else if let Some(of) = (c.saturating_sub(5)..c.saturating_sub(1)).rev().find(|&k| {
-            sent.lower(k) == "of" && k >= 1 && is(lexicon::TITLE_HEADS, &split_word(sent.tokens[k - 1].text).1)
+            sent.lower(k) == "of"
+                && k >= 1
+                && sent
+                    .tokens
+                    .get(k - 1)
+                    .is_some_and(|t| is(lexicon::TITLE_HEADS, &split_word(t.text).1))
         }) && (of + 1..c).all(|k| sent.is_word(k))
         {
             // "The chairman of the museum's board, Harold Finch": a body the knowledge base
             // does not name, kept as written.
             let from = if sent.lower(of + 1) == "the" { of + 2 } else { of + 1 };
-            let body = if from < c - 1 || sent.tokens[c - 1].is_capitalized() {
-                None
-            } else {
-                doc.resolve_kind(sent.lower(c - 1), sent.tokens[c - 1].start)
+            let body = match sent.tokens.get(c - 1) {
+                Some(last) if from >= c - 1 && !last.is_capitalized() => {
+                    doc.resolve_kind(sent.lower(c - 1), last.start)
+                }
+                _ => None,
             };
-            let written = doc.article.text[sent.span(of + 1, c - 1)].to_string();
-            of_body = Some((of, c, body, written));
+            of_body = doc
+                .words(sent, of + 1, c - 1)
+                .map(|written| (of, c, body, written.to_string()));
             head = of - 1;
         }
         let Some(mut ph) = title_before(sent, head) else {
@@ -730,17 +768,18 @@ fn affiliation(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
     }
 }
 
-/// Resolves the title to offices of the knowledge base.
-fn resolve(doc: &Doc, sent: &Sent, f: &Found) -> RoleClaim {
+/// Resolves the title to offices of the knowledge base. None unless the claim's first word and
+/// its title are words of `sent`.
+fn resolve(doc: &Doc, sent: &Sent, f: &Found) -> Option<RoleClaim> {
     let kb = doc.kb;
     let ph = f.phrase.clone().unwrap_or_default();
-    let offset = sent.tokens[f.start].start;
+    let offset = sent.tokens.get(f.start)?.start;
     let mut bodies: Vec<BodyId> = ph.bodies.iter().map(|(_, b)| *b).collect();
     let mut unknown_body = ph.unknown_body.clone();
     if ph.country_ref {
         match doc.last_mention(
             offset,
-            |w| matches!(w, Who::Body(b) if kb.bodies[b.index()].kind == BodyKind::Country),
+            |w| matches!(w, Who::Body(b) if kb.bodies.get(b.index()).is_some_and(|b| b.kind == BodyKind::Country)),
         ) {
             Some(Who::Body(b)) => bodies.push(*b),
             _ => unknown_body = Some("the country".into()),
@@ -770,8 +809,8 @@ fn resolve(doc: &Doc, sent: &Sent, f: &Found) -> RoleClaim {
         let last = ph.end.max(ph.start + 1) - 1;
         let mut names = vec![words.join(" ")];
         let tail = |from: usize| {
-            (from..=last)
-                .map(|k| split_word(sent.tokens[k].text).1)
+            title_words(sent, from, last)
+                .map(|(_, w)| w)
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -788,7 +827,7 @@ fn resolve(doc: &Doc, sent: &Sent, f: &Found) -> RoleClaim {
         }
         if offices.is_empty() {
             for k in 0..words.len() {
-                let key = name_key(&words[k..].join(" "));
+                let key = name_key(&words.get(k..).unwrap_or_default().join(" "));
                 let cands = kb.offices_titled(&key);
                 if !cands.is_empty() {
                     offices = cands.to_vec();
@@ -812,12 +851,12 @@ fn resolve(doc: &Doc, sent: &Sent, f: &Found) -> RoleClaim {
         exact = true;
     }
     let title_end = if affiliation { ph.end } else { ph.end.max(ph.start + 1) };
-    let mut title = doc.article.text[sent.span(ph.start, title_end - 1)].to_string();
+    let mut title = doc.words(sent, ph.start, title_end.checked_sub(1)?)?.to_string();
     if let Some((_, _, _, written)) = &f.of_body {
         title = format!("{title} of {written}");
     }
     let unknown_body = if bodies.is_empty() { unknown_body } else { None };
-    RoleClaim {
+    Some(RoleClaim {
         person: f.person.clone(),
         title,
         qualifier: ph.qualifier.unwrap_or(Qualifier::None),
@@ -828,7 +867,7 @@ fn resolve(doc: &Doc, sent: &Sent, f: &Found) -> RoleClaim {
         affiliation,
         context: None,
         relative_clause: f.relative,
-    }
+    })
 }
 
 /// Gives each role claim the date its sentence describes: the nearest date claim of the same
@@ -858,7 +897,10 @@ pub fn set_context(doc: &Doc, roles: &mut [Claim], dates: &[Claim]) {
             } else {
                 (span.end, d.span.start)
             };
-            let between = &doc.article.text[a.min(b)..b.max(a)];
+            // Claim spans start and end at words, so at whole characters: never None.
+            let Some(between) = doc.article.text.get(a.min(b)..b.max(a)) else {
+                return false;
+            };
             !between.contains(';')
                 && !between
                     .split(|c: char| !c.is_alphabetic())
@@ -866,7 +908,11 @@ pub fn set_context(doc: &Doc, roles: &mut [Claim], dates: &[Claim]) {
         };
         let is_bound = |d: &Claim| {
             let first = d.text.split_whitespace().next().unwrap_or("").to_lowercase();
-            let before = doc.article.text[..d.span.start]
+            let before = doc
+                .article
+                .text
+                .get(..d.span.start)
+                .unwrap_or_default()
                 .split_whitespace()
                 .next_back()
                 .unwrap_or("")
@@ -877,8 +923,11 @@ pub fn set_context(doc: &Doc, roles: &mut [Claim], dates: &[Claim]) {
         };
 
         // In a relative clause only a date inside it counts: up to the clause's next comma.
-        let clause_end = doc.article.text[span.end..sentence.end]
-            .find([',', ';'])
+        let clause_end = doc
+            .article
+            .text
+            .get(span.end..sentence.end)
+            .and_then(|rest| rest.find([',', ';']))
             .map_or(sentence.end, |i| span.end + i);
         let in_relative = |d: &Claim| !r.relative_clause || (d.span.start >= span.end && d.span.end <= clause_end);
         let from_date = by_sentence
@@ -900,7 +949,7 @@ pub fn set_context(doc: &Doc, roles: &mut [Claim], dates: &[Claim]) {
         r.context = (|| {
             let s = doc
                 .sentence_at(sentence.start)
-                .map(|i| &doc.sentences[i])
+                .and_then(|i| doc.sentences.get(i))
                 .filter(|s| s.range == sentence)?;
             let stems: Vec<String> = s
                 .tokens
@@ -939,13 +988,13 @@ pub fn holder_of_title(doc: &Doc, sent: &Sent, head: usize) -> Option<(usize, cr
         of_body: None,
         relative: false,
     };
-    let role = resolve(doc, sent, &f);
+    let role = resolve(doc, sent, &f)?;
     let [office] = role.offices.as_slice() else {
         return None;
     };
     // A bare "the president" could be anyone's: only an exact title that says whose office it
     // is ("Israel's president", "the court's prosecutor") is resolved.
-    if !role.exact || role.body.is_none() || !doc.kb.offices[office.index()].exclusive {
+    if !role.exact || role.body.is_none() || !doc.kb.offices.get(office.index()).is_some_and(|o| o.exclusive) {
         return None;
     }
 
