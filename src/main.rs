@@ -4,6 +4,13 @@
 //! `--deny unverified`), or `fmt --check` / `test` found differences; 2 the input could not be
 //! used (a bad rule file, an unreadable article, a bad flag).
 
+#![warn(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
