@@ -239,6 +239,28 @@ impl Interval {
     pub fn within(&self, other: &Interval) -> bool {
         other.first <= self.first && self.last <= other.last
     }
+
+    /// How many days it covers.
+    pub fn len_days(&self) -> i64 {
+        days_between(self.first, self.last) + 1
+    }
+
+    /// How many days lie between the two spans (0 when they share or touch a day).
+    pub fn gap_days(&self, other: &Interval) -> i64 {
+        if self.overlaps(other) {
+            0
+        } else if self.last < other.first {
+            days_between(self.last, other.first)
+        } else {
+            days_between(other.last, self.first)
+        }
+    }
+}
+
+/// The number of days from `a` to `b` (negative when `b` is earlier).
+pub fn days_between(a: Date, b: Date) -> i64 {
+    // Both dates are in jiff's range, whose span in days fits easily in an i64.
+    a.until(b).map(|s| i64::from(s.get_days())).unwrap_or(0)
 }
 
 impl fmt::Display for Interval {
@@ -342,6 +364,18 @@ mod tests {
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn counts_days_between_and_across_spans() {
+        assert_eq!(days_between(d("2024-11-21"), d("2025-02-27")), 98);
+        assert_eq!(days_between(d("2025-02-27"), d("2024-11-21")), -98);
+        assert_eq!(days_between(d("2024-02-28"), d("2024-03-01")), 2);
+        let nov = "2024-11".parse::<PartialDate>().unwrap().interval();
+        assert_eq!(nov.len_days(), 30);
+        assert_eq!(nov.gap_days(&Interval::day(d("2024-11-21"))), 0);
+        assert_eq!(nov.gap_days(&Interval::day(d("2024-12-03"))), 3);
+        assert_eq!(Interval::day(d("2024-10-29")).gap_days(&nov), 3);
     }
 
     #[test]

@@ -297,6 +297,47 @@ fn dates_link_to_the_event_named_with_them() {
     assert!(events("Netanyahu said on Tuesday that the arrest warrants were antisemitic.").is_empty());
     // Another date in between takes its own event.
     assert!(events("The warrants came on Thursday, and the court met again on Friday.").len() <= 1);
+    // A definite noun phrase naming the event of the sentence before, with its verb repeated.
+    let order = "Trump signs Executive Order 13928 against the ICC";
+    assert!(
+        events("Trump signed an executive order in 2020. The executive order, signed on June 11, 2020, was broad.")
+            .iter()
+            .filter(|e| *e == order)
+            .count()
+            == 2
+    );
+    // Another verb is another thing done to it; another paragraph is another subject.
+    assert!(
+        !events("Trump signed an executive order in 2020. The order, extended on June 11, 2021, was broad.")
+            .iter()
+            .skip(1)
+            .any(|e| e == order)
+    );
+    assert_eq!(
+        events("Trump signed an executive order in 2020.\n\nThe order, signed on June 11, 2020, was broad.")
+            .iter()
+            .filter(|e| *e == order)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn the_tense_of_a_date_is_its_own_clauses() {
+    let one = |s: &str| date_value(s, "2024-11-22");
+    // "will" in a later clause does not push "Thursday" forward.
+    assert_eq!(
+        one("The decision Thursday to issue warrants drew anger, setting up a test of how Trump will respond."),
+        [("Thursday".into(), "2024-11-21".into())]
+    );
+    assert_eq!(
+        one("Trump will respond once he is sworn in on Jan. 20."),
+        [("on Jan. 20".into(), "2025-01-20".into())]
+    );
+    assert_eq!(
+        one("On Thursday, the court will rule."),
+        [("On Thursday".into(), "2024-11-28".into())]
+    );
 }
 
 #[test]

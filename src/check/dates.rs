@@ -7,7 +7,7 @@
 //! otherwise the record is too coarse to decide.
 
 use super::{Judgement, Verdict};
-use crate::date::{Date, DateValue, Interval, Precision, weekday_name};
+use crate::date::{Date, DateValue, Interval, Precision, add_days, days_between, weekday_name};
 use crate::extract::{Claim, DateClaim, Detail};
 use crate::kb::{Event, EventDate, KnowledgeBase, Quote, Speaker};
 
@@ -57,6 +57,61 @@ fn fit(claim: &Interval, event: EventDate) -> Fit {
         EventDate::On(_) if ev.within(claim) => Fit::Match,
         EventDate::On(_) => Fit::Unsure,
     }
+}
+
+/// How far a date counted from the publication day ("on Wednesday", "last week", "earlier this
+/// month") may miss its event before the miss says more about the link than about the date:
+/// nobody writes "on Wednesday" for something eight months old, so such a date most likely names
+/// another occasion the rules do not record. Longer spans ("last year") have no limit.
+fn anchored_reach(claim: &Interval) -> Option<i64> {
+    match claim.len_days() {
+        i64::MIN..=7 => Some(31),
+        8..=31 => Some(366),
+        _ => None,
+    }
+}
+
+/// Whether the claim is a weekday alone ("on Thursday", "Thursday night"), which news uses for
+/// the nearest such day on either side of publication; "last" or "next" picks a side.
+fn bare_weekday(claim: &Claim, d: &DateClaim) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let words: Vec<String> = claim
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    d.relative
+        && !d.year_inferred
+        && d.weekday.is_none()
+        && words.iter().any(|w| WEEKDAYS.contains(&w.as_str()))
+        && !words
+            .iter()
+            .any(|w| matches!(w.as_str(), "last" | "next" | "past" | "coming") || w.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// The other reading of a bare weekday: the same weekday a week away, when it too lies within a
+/// week of publication ("Thursday" in a Friday article may be yesterday or six days ahead).
+fn other_weekday_reading(value: &DateValue, pub_date: Date) -> Vec<Date> {
+    let DateValue::Point(p) = value else {
+        return Vec::new();
+    };
+    if p.precision() != Precision::Day {
+        return Vec::new();
+    }
+    [-7, 7]
+        .into_iter()
+        .filter_map(|shift| add_days(p.first_day(), shift))
+        .filter(|d| days_between(pub_date, *d).abs() <= 7)
+        .collect()
 }
 
 /// "on 2024-11-21", "in 2020", "from 2003 to 2004".
@@ -168,6 +223,46 @@ fn judge_events(
         ))
         .cite(kb, &event.provenance);
     }
+    if let Some(p) = pub_date.filter(|_| bare_weekday(claim, d)) {
+        for other in other_weekday_reading(value, p) {
+            if let Some(event) = events.iter().find(|e| fit(&Interval::day(other), e.date) == Fit::Match) {
+                return Judgement::new(
+                    Verdict::Pass,
+                    format!(
+                        "\"{}\" in an article of {} {p} can also mean {other}; {} happened {}",
+                        claim.text,
+                        weekday_name(p.weekday()),
+                        event.name,
+                        when_text(event.date)
+                    ),
+                )
+                .cite(kb, &event.provenance);
+            }
+        }
+    }
+    if let Some(event) = events.iter().find(|e| e.recurring) {
+        return Judgement::unverified(format!(
+            "{}; the rules record {} {}, an occasion of a kind that recurs, so the date may be another one",
+            describe(value, claim, pub_date),
+            event.name,
+            when_text(event.date)
+        ))
+        .cite(kb, &event.provenance);
+    }
+    if d.relative
+        && !d.year_inferred
+        && let Some(reach) = anchored_reach(interval)
+        && events.iter().all(|e| interval.gap_days(&e.date.interval()) > reach)
+    {
+        return Judgement::unverified(format!(
+            "{}, but {} happened {}, too far from the article's date for \"{}\" to mean it: either the sentence speaks of another occasion or the article's date is not the one it was written for",
+            describe(value, claim, pub_date),
+            first.name,
+            when_text(first.date),
+            claim.text
+        ))
+        .cite(kb, &first.provenance);
+    }
     if d.reported {
         let event = first;
         return Judgement::unverified(format!(
@@ -246,6 +341,34 @@ fn judge_statement(
                 ),
             )
             .cite(kb, &q.provenance)
+        } else if let Some(other) = kb
+            .quotes_of(speaker)
+            .iter()
+            .filter_map(|o| kb.quotes.get(o.index()))
+            .find(|o| o.date.interval().overlaps(interval))
+        {
+            // "…, echoing what he had said in May": the date may belong to another statement
+            // the sentence mentions, not to the words it quotes.
+            Judgement::unverified(format!(
+                "{}, but {name}'s quoted words are recorded on {}; a {} of {name} recorded on {} may be the one the date refers to",
+                describe(value, claim, pub_date),
+                q.date,
+                other.delivery.noun(),
+                other.date
+            ))
+            .cite(kb, &other.provenance)
+        } else if claim.date().is_some_and(|d| d.relative && !d.year_inferred)
+            && anchored_reach(interval).is_some_and(|reach| interval.gap_days(&q.date.interval()) > reach)
+        {
+            // Spokespeople repeat their lines: months away from the recorded day, a date counted
+            // from publication more likely dates another delivery (or the article's date is wrong).
+            Judgement::unverified(format!(
+                "{}, but {name}'s quoted words are recorded on {}, too far from the article's date for \"{}\" to mean it: either they were said again or the article's date is not the one it was written for",
+                describe(value, claim, pub_date),
+                q.date,
+                claim.text
+            ))
+            .cite(kb, &q.provenance)
         } else {
             Judgement::new(
                 Verdict::Fail,
@@ -277,4 +400,49 @@ fn judge_statement(
         "{}; no statement of {name} on that date is recorded",
         describe(value, claim, pub_date)
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::PartialDate;
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn point(s: &str) -> DateValue {
+        DateValue::Point(s.parse().unwrap())
+    }
+
+    #[test]
+    fn a_bare_weekday_has_a_second_reading_only_within_a_week_of_publication() {
+        // Friday 2024-11-22: "Thursday" read as the coming one (28th) may be yesterday (21st).
+        assert_eq!(
+            other_weekday_reading(&point("2024-11-28"), day("2024-11-22")),
+            vec![day("2024-11-21")]
+        );
+        // Read as yesterday, the coming Thursday is six days ahead: also in reach.
+        assert_eq!(
+            other_weekday_reading(&point("2024-11-21"), day("2024-11-22")),
+            vec![day("2024-11-28")]
+        );
+        // A month has no second reading.
+        assert!(other_weekday_reading(&point("2024-11"), day("2024-11-22")).is_empty());
+    }
+
+    #[test]
+    fn the_reach_of_a_date_counted_from_publication_grows_with_its_span() {
+        let on = |s: &str| Interval::day(day(s));
+        assert_eq!(anchored_reach(&on("2024-11-21")), Some(31));
+        let week = Interval {
+            first: day("2024-11-11"),
+            last: day("2024-11-17"),
+        };
+        assert_eq!(anchored_reach(&week), Some(31));
+        let month = "2025-02".parse::<PartialDate>().unwrap().interval();
+        assert_eq!(anchored_reach(&month), Some(366));
+        let year = "2024".parse::<PartialDate>().unwrap().interval();
+        assert_eq!(anchored_reach(&year), None);
+    }
 }

@@ -4,13 +4,15 @@
 //! 2024", "2024-11-21"), a month ("November 2024", "in May"), a year ("In 2020"), a range
 //! ("between 2003-2004", "from 2003 to 2004"), or relative to the publication date ("on
 //! Thursday" is the most recent Thursday on or before it, "yesterday", "last year", "earlier
-//! this month"). In a sentence about the future ("will meet on Thursday") relative and yearless
-//! dates point forward instead.
+//! this month"). In a clause about the future ("will meet on Thursday") relative and yearless
+//! dates point forward instead; a future in another clause of the sentence does not count.
 //!
 //! The event is chosen by syntax and proximity inside the sentence: the nearest event alias on
 //! the left within the same clause, or right after the date ("the Oct. 7, 2023, terror
 //! attacks"); a date right after a reporting verb or an occasion of speech ("said on Thursday",
-//! "in a statement on Thursday") dates the speaker's statement instead.
+//! "in a statement on Thursday") dates the speaker's statement instead. A sentence that opens
+//! with a definite noun phrase for the event of the sentence before ("The executive order,
+//! signed on June 11, 2020, …") dates that event.
 
 use std::ops::Range;
 
@@ -88,13 +90,48 @@ fn weekday_of(sent: &Sent, i: usize) -> Option<Weekday> {
     })
 }
 
-fn is_future(sent: &Sent) -> bool {
-    (0..sent.tokens.len()).any(|i| {
-        let w = sent.lower(i);
-        matches!(w, "will" | "shall" | "scheduled" | "upcoming" | "tomorrow")
-            || w.ends_with("'ll")
-            || (matches!(w, "set" | "due" | "expected" | "plans" | "planning" | "poised") && sent.lower(i + 1) == "to")
-    })
+fn is_future_word(sent: &Sent, i: usize) -> bool {
+    let w = sent.lower(i);
+    matches!(w, "will" | "shall" | "scheduled" | "upcoming" | "tomorrow")
+        || w.ends_with("'ll")
+        || (matches!(w, "set" | "due" | "expected" | "plans" | "planning" | "poised") && sent.lower(i + 1) == "to")
+}
+
+/// Whether token `i` ends the clause that a date's tense is read in: a semicolon, dash, colon
+/// or parenthesis, a word that opens a complement or relative clause ("that", "how", "which"),
+/// or a comma before a participle (", setting up a test of how Trump will deal with the
+/// court"). Temporal clauses ("once he is sworn in on Jan. 20") share the tense of the clause
+/// they hang on, so "when", "once" and "after" do not end it.
+fn ends_clause(sent: &Sent, i: usize) -> bool {
+    let opens = |w: &str| matches!(w, "that" | "how" | "whether" | "which" | "who" | "whom" | "whose");
+    let Some(t) = sent.tokens.get(i) else {
+        return true;
+    };
+    if t.is(';') || t.is('—') || t.is('–') || t.is(':') || t.is('(') || t.is(')') {
+        return true;
+    }
+    if t.is(',') {
+        let next = sent.lower(i + 1);
+        return opens(next) || (next.len() > 4 && next.ends_with("ing"));
+    }
+    opens(sent.lower(i))
+}
+
+/// Whether the clause around token `i` speaks of the future ("will meet on Thursday",
+/// "Thursday's vote is expected to …"): only then does a weekday or a yearless date point
+/// forward from publication. A future elsewhere in the sentence ("…, setting up a test of how
+/// Trump will deal with the court") does not make "decision Thursday" next Thursday.
+fn is_future_at(sent: &Sent, i: usize) -> bool {
+    let n = sent.tokens.len();
+    let mut a = i;
+    while a > 0 && !ends_clause(sent, a - 1) {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while b < n && !ends_clause(sent, b) {
+        b += 1;
+    }
+    (a..b).any(|k| is_future_word(sent, k))
 }
 
 /// The year a yearless day or month most likely belongs to: the publication year, unless the
@@ -122,7 +159,6 @@ fn day_value(y: i16, m: i8, d: i8) -> Option<DateValue> {
 /// The date expressions of a sentence, outside quotations.
 fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
     let pub_date = doc.article.date;
-    let future = is_future(sent);
     let mut out: Vec<Expr> = Vec::new();
     let mut i = 0;
     let no_date = || Some("the article has no publication date (give --date or front matter `date`)".to_string());
@@ -163,6 +199,7 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
             if sent.tokens.get(j).is_some_and(|t| t.is(',')) {
                 j += 1;
             }
+            let future = is_future_at(sent, i);
             if let Some(mut e) = explicit(doc, sent, j, future) {
                 e.start = prep_start(i);
                 e.weekday = Some(wd);
@@ -200,6 +237,7 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
             i = end;
             continue;
         }
+        let future = is_future_at(sent, i);
         if let Some(mut e) = explicit(doc, sent, i, future) {
             e.start = prep_start(i);
             i = e.end;
@@ -257,7 +295,7 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
             i += 1;
             continue;
         }
-        if let Some(e) = relative(sent, i, pub_date, future) {
+        if let Some(e) = relative(sent, i, pub_date) {
             i = e.end;
             out.push(e);
             continue;
@@ -390,7 +428,7 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
 }
 
 /// "yesterday", "today", "last year", "this month", "earlier this month", "two days ago".
-fn relative(sent: &Sent, i: usize, pub_date: Option<Date>, _future: bool) -> Option<Expr> {
+fn relative(sent: &Sent, i: usize, pub_date: Option<Date>) -> Option<Expr> {
     let w = sent.lower(i);
     let mk = |start, end, value: Option<DateValue>| Expr {
         start,
@@ -476,8 +514,8 @@ fn period(d: Date, unit: &str, shift: i64) -> Option<DateValue> {
 
 /// The sentence's stems for matching event aliases, with the word each stem comes from and
 /// the cost of skipping it. Inside a claimed title with its name ("then-ICC Prosecutor Fatou
-/// Bensouda") only the first stem costs anything, so the whole counts as one word; the words of
-/// a date cost nothing.
+/// Bensouda") or a known name ("the International Criminal Court's") only the first stem costs
+/// anything, so the whole counts as one word; the words of a date cost nothing.
 fn stems_of(sent: &Sent, roles: &[Range<usize>], dates: &[Range<usize>]) -> (Vec<String>, Vec<usize>, Vec<u8>) {
     let mut stems = Vec::new();
     let mut at = Vec::new();
@@ -613,7 +651,7 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
     for c in roles {
         roles_of.entry((c.sentence.start, c.sentence.end)).or_default().push(c);
     }
-    for sent in &doc.sentences {
+    for (si, sent) in doc.sentences.iter().enumerate() {
         let exprs = expressions(doc, sent);
         if exprs.is_empty() {
             continue;
@@ -631,7 +669,6 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
                 units.push(a..b + 1);
             }
         }
-        let role_units: Vec<Range<usize>> = units.clone();
         for h in &sent.hits {
             if h.person().is_some() || h.body().is_some() {
                 units.push(h.start..h.end);
@@ -639,7 +676,7 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
         }
         units.sort_by_key(|u| (u.start, std::cmp::Reverse(u.end)));
         let date_ranges: Vec<Range<usize>> = exprs.iter().map(|e| e.start..e.end).collect();
-        let (stems, at, costs) = stems_of(sent, &role_units, &date_ranges);
+        let (stems, at, costs) = stems_of(sent, &units, &date_ranges);
 
         // A match spans stems `m.start..m.end` (at least one) of `stems`, each with its word in `at`.
         let found: Vec<Found> = doc
@@ -717,6 +754,13 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
                 });
             }
         }
+        let previous = si
+            .checked_sub(1)
+            .and_then(|p| doc.sentences.get(p))
+            .filter(|p| p.paragraph == sent.paragraph);
+        if let Some(prev) = previous {
+            link_back(doc, sent, prev, &exprs, &found, &mut links);
+        }
         for (e, l) in exprs.iter().zip(links) {
             // An expression spans at least one word of the sentence: never skipped.
             let Some((span, text)) = e
@@ -761,6 +805,83 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
 /// it ("the Oct. 7, 2023, terror attacks"), or in a "when" clause after it; or to the statement
 /// of the speaker when a reporting verb or occasion of speech comes first. Returns the link and
 /// the index of the alias used.
+/// The event aliases a sentence names, each with the stems of the words it matched and of the
+/// three before them (the noun an alias hangs on: "an executive order authorizing sanctions"),
+/// and the stems of all its words.
+fn events_named(doc: &Doc, sent: &Sent) -> (Vec<(EventId, Vec<String>)>, Vec<String>) {
+    let (stems, _, costs) = stems_of(sent, &[], &[]);
+    let named = doc
+        .kb
+        .event_index
+        .find_with_costs(&stems, &costs)
+        .into_iter()
+        .filter_map(|m| Some((m.event, stems.get(m.start.saturating_sub(3)..m.end)?.to_vec())))
+        .collect();
+    (named, stems)
+}
+
+/// A sentence that opens with a definite noun phrase ("The executive order, signed on June 11,
+/// 2020, …") may name the event of the sentence before it ("Trump signed an executive order …"):
+/// its head is a word of that event's alias or of the three before it ("order"), and a word
+/// between it and the date
+/// repeats a word of the sentence before ("signed"). Only then does the date go to that event;
+/// the repeated verb keeps other dates of the same thing ("The order, extended on …") from being
+/// given to it.
+fn link_back(doc: &Doc, sent: &Sent, prev: &Sent, exprs: &[Expr], found: &[Found], links: &mut [Option<Link>]) {
+    let unlinked = |l: &Option<Link>| {
+        l.as_ref()
+            .is_none_or(|l| l.events.is_empty() && l.statement_by.is_none())
+    };
+    if !links.iter().any(unlinked) || !matches!(sent.lower(0), "the" | "this" | "that") {
+        return;
+    }
+    // The noun phrase: up to three words after the determiner, ending before the first mark.
+    let np_end = (1..=3)
+        .take_while(|&k| sent.tokens.get(k).is_some_and(|t| t.kind != TokenKind::Punct))
+        .last();
+    let Some(head_at) = np_end else {
+        return;
+    };
+    // A name is not an event's head word ("The court, founded in 2002, …").
+    if sent.hits.iter().any(|h| h.start <= head_at && head_at < h.end) {
+        return;
+    }
+    let Some(head) = sent.tokens.get(head_at).and_then(|t| phrase_stems(t.text).pop()) else {
+        return;
+    };
+    let (named, before) = events_named(doc, prev);
+    for (e, slot) in exprs.iter().zip(links.iter_mut()) {
+        if !unlinked(slot) || e.start <= head_at || e.start > head_at + 8 {
+            continue;
+        }
+        // An alias of this sentence before the date takes it instead.
+        if found.iter().any(|f| f.start < e.start) {
+            continue;
+        }
+        let between: Vec<String> = (head_at + 1..e.start)
+            .filter_map(|i| sent.tokens.get(i))
+            .flat_map(|t| phrase_stems(t.text))
+            .filter(|s| !is(lexicon::STOP_WORDS, s))
+            .collect();
+        // Every event the phrase may name: an alias shared by two events passes a date that fits either.
+        let mut events: Vec<EventId> = Vec::new();
+        for (event, stems) in &named {
+            if stems.contains(&head) && between.iter().any(|w| before.contains(w)) && !events.contains(event) {
+                events.push(*event);
+            }
+        }
+        if events.is_empty() {
+            continue;
+        }
+        *slot = Some(Link {
+            events,
+            linked_by: doc.words(sent, 0, head_at).map(str::to_string),
+            statement_by: None,
+            reported: false,
+        });
+    }
+}
+
 fn link(
     doc: &Doc,
     sent: &Sent,

@@ -564,6 +564,7 @@ impl<'a> Compiler<'a> {
                     aliases,
                     date,
                     alternatives,
+                    recurring: st.has_flag("recurring"),
                     provenance: self.provenance(file, st),
                     examples: self.examples(file, st),
                 });

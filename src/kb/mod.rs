@@ -293,6 +293,9 @@ pub struct Event {
     pub date: EventDate,
     /// Other dates reliable sources give.
     pub alternatives: Vec<PartialDate>,
+    /// An occasion of a kind that recurs (a briefing, a statement): the record holds one
+    /// occurrence, so a date that does not fit it may be another one, never a refutation.
+    pub recurring: bool,
     /// Sources and origin.
     pub provenance: Provenance,
     /// Example sentences.

@@ -91,7 +91,14 @@ const OFFICE: &[PropertySpec] = &[
     NOTE,
 ];
 const TENURE: &[PropertySpec] = &[SOURCE, NOTE, EXAMPLE];
-const EVENT: &[PropertySpec] = &[AKA, spec("alternative", ValueKind::Date, true), SOURCE, NOTE, EXAMPLE];
+const EVENT: &[PropertySpec] = &[
+    AKA,
+    spec("alternative", ValueKind::Date, true),
+    spec("recurring", ValueKind::Flag, false),
+    SOURCE,
+    NOTE,
+    EXAMPLE,
+];
 const QUOTE: &[PropertySpec] = &[
     spec("text", ValueKind::Text, false),
     spec("variant", ValueKind::Text, true),
