@@ -98,6 +98,27 @@ fn appositives_after_and_before_the_name() {
     );
     let r = role("Isaac Herzog, the president of Israel, said so.");
     assert_eq!(office_names(&r), ["President of Israel"]);
+    // A title whose phrase opens with "the" after any word.
+    assert_eq!(
+        roles("It ends on the day the court's chief prosecutor, Karim Khan, applied."),
+        ["the court's chief prosecutor, Karim Khan"]
+    );
+    // An American legislator's party and state between name and title.
+    assert_eq!(
+        roles("Chuck Schumer, D-N.Y., the majority leader, said so."),
+        ["Chuck Schumer, D-N.Y., the majority leader"]
+    );
+    // The body after the name, but not a possessive that names another body.
+    let r = role("Prime Minister Benjamin Netanyahu of Israel spoke.");
+    assert_eq!(office_names(&r), ["Prime Minister of Israel"]);
+    assert_eq!(
+        roles("Prime Minister Benjamin Netanyahu of Israel spoke."),
+        ["Prime Minister Benjamin Netanyahu of Israel"]
+    );
+    assert_eq!(
+        roles("Prime Minister Benjamin Netanyahu of Israel's Likud party spoke."),
+        ["Prime Minister Benjamin Netanyahu"]
+    );
 }
 
 #[test]
@@ -115,6 +136,25 @@ fn qualifiers() {
     );
     assert_eq!(q("Outgoing President Joe Biden spoke."), Qualifier::Outgoing);
     assert_eq!(q("Defense Minister Israel Katz spoke."), Qualifier::None);
+    // Relative clauses and appositives that say the office was left, or held back then.
+    assert_eq!(
+        q("Yoav Gallant, who was fired as defense minister, spoke."),
+        Qualifier::Former
+    );
+    assert_eq!(
+        q("Yoav Gallant, who resigned as defense minister, spoke."),
+        Qualifier::Former
+    );
+    assert_eq!(
+        q("Fatou Bensouda, then the court's prosecutor, spoke."),
+        Qualifier::Then
+    );
+    let r = role("He named Yoav Gallant, Israel's defense minister until this month, in the case.");
+    assert_eq!(r.qualifier, Qualifier::Former);
+    assert_eq!(
+        roles("He named Yoav Gallant, Israel's defense minister until this month, in the case."),
+        ["Yoav Gallant, Israel's defense minister until this month"]
+    );
 }
 
 #[test]

@@ -77,13 +77,33 @@ const ABBREVIATIONS: &[&str] = &[
     "dept", "gov't", "atty", "supt", "fig",
 ];
 
+/// The longest line taken as a label of its own when it has no sentence end: a live blog's
+/// timestamp ("13.05 GMT"), a dateline, a byline. Prose wrapped at any usual width has longer lines.
+const LABEL_MAX_BYTES: usize = 32;
+
+/// Whether a line is a label: short, with no sentence end, and followed by a line that opens a
+/// sentence. Without this, "13.48 GMT" would run into the entry it heads ("13.48 GMT Benny
+/// Gantz, the former defence minister, …") and hide the name's position.
+fn is_label(line: &str, next: Option<&str>) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.len() <= LABEL_MAX_BYTES
+        && !t.ends_with(['.', '?', '!', '"', '”', ':', ',', ';'])
+        && next
+            .and_then(|n| n.trim_start().chars().next())
+            .is_some_and(opens_sentence)
+}
+
 /// Splits the article into paragraphs: runs of non-blank lines; in Markdown also headings and
-/// list items. A first paragraph without a full stop is taken as the headline.
+/// list items; and short labels on lines of their own ([`is_label`]). A first paragraph without
+/// a full stop is taken as the headline.
 pub fn paragraphs(text: &str, masked: &str, format: Format) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut current: Option<(usize, usize, bool)> = None;
     let mut pos = 0;
-    for (line, raw) in masked.split_inclusive('\n').zip(text.split_inclusive('\n')) {
+    let mut lines = masked.split_inclusive('\n').zip(text.split_inclusive('\n')).peekable();
+    while let Some((line, raw)) = lines.next() {
+        let label = is_label(line, lines.peek().map(|(next, _)| *next));
         let trimmed = line.trim();
         let raw_t = raw.trim_start();
         let md_heading = format == Format::Markdown && raw_t.starts_with('#');
@@ -96,7 +116,7 @@ pub fn paragraphs(text: &str, masked: &str, format: Format) -> Vec<Paragraph> {
                     .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())));
         let start_off = pos + (line.len() - line.trim_start().len());
         let end_off = pos + line.trim_end().len();
-        if (trimmed.is_empty() || md_heading || md_item)
+        if (trimmed.is_empty() || md_heading || md_item || label)
             && let Some((s, e, h)) = current.take()
         {
             out.push(Paragraph {
@@ -106,7 +126,7 @@ pub fn paragraphs(text: &str, masked: &str, format: Format) -> Vec<Paragraph> {
             });
         }
         if !trimmed.is_empty() {
-            if md_heading {
+            if md_heading || label {
                 out.push(Paragraph {
                     range: start_off..end_off,
                     ignored: false,
@@ -353,6 +373,31 @@ mod tests {
 
     fn toks(t: &str) -> Vec<&str> {
         tokens(t, 0..t.len()).into_iter().map(|s| s.text).collect()
+    }
+
+    fn paras(t: &str) -> Vec<(&str, bool)> {
+        paragraphs(t, t, Format::Text)
+            .into_iter()
+            .map(|p| (&t[p.range], p.heading))
+            .collect()
+    }
+
+    #[test]
+    fn short_lines_without_a_sentence_end_are_labels_of_their_own() {
+        let blog =
+            "Live: the court rules on the warrants today\n\n13.05 GMT\nThe court has ruled.\nJudges were unanimous.\n";
+        assert_eq!(
+            paras(blog),
+            [
+                ("Live: the court rules on the warrants today", true),
+                ("13.05 GMT", true),
+                ("The court has ruled.\nJudges were unanimous.", false)
+            ]
+        );
+        // Wrapped prose keeps its lines together: a long line, a line with a sentence end, or a
+        // short line followed by one that does not open a sentence.
+        let wrapped = "The court ruled on Thursday that the warrants\nwould stand.\nIt did so\nunanimously.\n";
+        assert_eq!(paras(wrapped).len(), 1);
     }
 
     #[test]

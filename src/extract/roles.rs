@@ -14,6 +14,7 @@
 //! knowledge base: a capitalised name after a title is still a claim, to be reported unverified.
 
 use super::doc::{Doc, Sent, TokHit, Who};
+use super::gazetteer::Entry;
 use super::lexicon::{self, is};
 use super::{Claim, ClaimKind, Detail, PersonRef, Qualifier, RoleClaim};
 use crate::article::TokenKind;
@@ -429,12 +430,24 @@ fn title_first(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         }
         if let Some(ph) = title_before(sent, h) {
             if !only_honorifics(&ph) {
+                // "Prime Minister Benjamin Netanyahu of Israel": the body after the name says
+                // whose office it is.
+                let from = if sent.lower(end + 1) == "the" { end + 2 } else { end + 1 };
+                let of_body = (sent.lower(end) == "of")
+                    .then(|| {
+                        sent.hits_starting_at(from)
+                            .find(|b| b.entries.iter().any(|e| matches!(e, Entry::BodyName(_))))
+                    })
+                    .flatten()
+                    // "of Israel's Likud party" names another body.
+                    .filter(|b| possessive_stem(sent.lower(b.end.saturating_sub(1))).is_none())
+                    .and_then(|b| Some((end, b.end, b.body(), doc.words(sent, b.start, b.end - 1)?.to_string())));
                 found.push(Found {
                     start: ph.start,
-                    end,
+                    end: of_body.as_ref().map_or(end, |o| o.1),
                     person,
                     phrase: Some(ph),
-                    of_body: None,
+                    of_body,
                     relative: false,
                 });
             }
@@ -568,6 +581,18 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             continue;
         }
         let mut k = end + 1;
+        // "Chuck Schumer, D-N.Y., the majority leader,": an American legislator's party and
+        // state stand between the name and the title.
+        if let Some(t) = sent.tokens.get(k)
+            && t.text.len() >= 3
+            && t.text.starts_with(['D', 'R', 'I'])
+            && t.text.get(1..2) == Some("-")
+            && t.text.get(2..3).is_some_and(|c| c.chars().all(char::is_uppercase))
+            && let Some(comma) =
+                (k + 1..(k + 5).min(sent.tokens.len())).find(|&j| sent.tokens.get(j).is_some_and(|t| t.is(',')))
+        {
+            k = comma + 1;
+        }
         // "X, who was Israel's defense minister,": a relative clause gives the title, in the
         // present (held now) or the past (held at some time, like "then-").
         let mut relative = None;
@@ -598,12 +623,24 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
                     )
                 }
 
+                // "X, who was fired as defence minister": held it, and no longer does.
+                ("was", "fired" | "dismissed" | "sacked" | "ousted" | "removed" | "replaced" | "succeeded")
+                    if sent.lower(k + 3) == "as" =>
+                {
+                    (Qualifier::Former, 4)
+                }
+                ("resigned" | "quit", "as") => (Qualifier::Former, 3),
+                ("stepped", "down") if sent.lower(k + 3) == "as" => (Qualifier::Former, 4),
                 ("was" | "became" | "remained", _) => (Qualifier::Then, 2),
                 ("served" | "acted", "as") => (Qualifier::Then, 3),
                 _ => continue,
             };
             relative = Some(q);
             k += skip;
+        } else if sent.lower(k) == "then" {
+            // "Fatou Bensouda, then the court's chief prosecutor,": a then- title.
+            relative = Some(Qualifier::Then);
+            k += 1;
         }
         if matches!(sent.lower(k), "the" | "a" | "an") {
             k += 1;
@@ -625,9 +662,23 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         {
             ph.qualifier = Some(q);
         }
-        // "Yoav Gallant, his defence minister until this month,": held it until then.
+        // "Yoav Gallant, his defence minister until this month,": held it until then, and the
+        // claim reaches to the end of the "until" phrase.
+        let mut after = after;
         if sent.lower(after) == "until" && (ph.qualifier.is_none() || ph.qualifier == Some(Qualifier::None)) {
             ph.qualifier = Some(Qualifier::Former);
+            if let Some(stop) = (after + 1..(after + 6).min(sent.tokens.len()))
+                .find(|&j| {
+                    sent.tokens
+                        .get(j)
+                        .is_none_or(|t| !sent.is_word(j) && (!t.is('.') || j + 1 == sent.tokens.len()))
+                        || sent.lower(j) == "and"
+                })
+                .or_else(|| (after + 2 <= sent.tokens.len()).then_some(sent.tokens.len()))
+                .filter(|&stop| stop > after + 1)
+            {
+                after = stop;
+            }
         }
 
         // "Mr. Netanyahu, the prime minister,": the courtesy title belongs to the claim.
@@ -708,7 +759,8 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         let opens = ph.start == 0
             || !sent.is_word(ph.start - 1)
             || is(lexicon::STOP_WORDS, sent.lower(ph.start - 1))
-            || sent.is_reporting_verb(ph.start - 1);
+            || sent.is_reporting_verb(ph.start - 1)
+            || matches!(sent.lower(ph.start), "the" | "a" | "an");
         let definite = ph.start > 0 && sent.lower(ph.start - 1) == "the";
         let identified = definite
             || ph.possessor
