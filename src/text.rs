@@ -69,6 +69,24 @@ fn push_word(words: &mut Vec<String>, cur: &mut String) {
     }
 }
 
+/// Whether `s` is the [`stem`] of a determiner ("the", "those", "its"): in an event's alias and
+/// in the sentence it is matched against, determiners are interchangeable, so "lifted those
+/// sanctions" meets "lifted the sanctions".
+pub fn is_determiner_stem(s: &str) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    STEMS
+        .get_or_init(|| {
+            [
+                "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+            ]
+            .iter()
+            .map(|d| stem(d))
+            .collect()
+        })
+        .iter()
+        .any(|d| d == s)
+}
+
 /// A crude English stem, enough to let "issued", "issues" and "issuing" meet "issue":
 /// lower case, possessive dropped, then one inflectional suffix removed.
 pub fn stem(word: &str) -> String {

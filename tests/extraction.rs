@@ -337,6 +337,24 @@ fn dates_link_to_the_event_named_with_them() {
     assert!(events("Netanyahu said on Tuesday that the arrest warrants were antisemitic.").is_empty());
     // Another date in between takes its own event.
     assert!(events("The warrants came on Thursday, and the court met again on Friday.").len() <= 1);
+    // The passive, an aside between commas, and another determiner.
+    assert_eq!(
+        events("The warrants, issued on Nov. 21, named two men."),
+        ["ICC arrest warrants for Netanyahu and Gallant"]
+    );
+    assert_eq!(
+        events("The arrest warrants were issued on Thursday."),
+        ["ICC arrest warrants for Netanyahu and Gallant"]
+    );
+    assert!(events("A first dismissal, announced in March 2023, was reversed.").is_empty());
+    assert_eq!(
+        events("The request for Haniyeh, who was killed in Tehran, was withdrawn on Aug. 9."),
+        ["Application for a warrant for Ismail Haniyeh withdrawn"]
+    );
+    assert_eq!(
+        events("Biden lifted those sanctions in April 2021."),
+        ["Biden revokes Executive Order 13928 and lifts the ICC sanctions"]
+    );
     // A definite noun phrase naming the event of the sentence before, with its verb repeated.
     let order = "Trump signs Executive Order 13928 against the ICC";
     assert!(

@@ -24,7 +24,7 @@ use crate::date::{
     Date, DateValue, PartialDate, Weekday, add_days, weekday_name, weekday_on_or_after, weekday_on_or_before,
 };
 use crate::kb::{EventId, Speaker};
-use crate::text::{month_number, phrase_stems};
+use crate::text::{is_determiner_stem, month_number, phrase_stems};
 
 /// A date expression found in a sentence.
 #[derive(Clone, Debug)]
@@ -516,10 +516,25 @@ fn period(d: Date, unit: &str, shift: i64) -> Option<DateValue> {
 /// the cost of skipping it. Inside a claimed title with its name ("then-ICC Prosecutor Fatou
 /// Bensouda") or a known name ("the International Criminal Court's") only the first stem costs
 /// anything, so the whole counts as one word; the words of a date cost nothing.
-fn stems_of(sent: &Sent, roles: &[Range<usize>], dates: &[Range<usize>]) -> (Vec<String>, Vec<usize>, Vec<u8>) {
+fn stems_of(sent: &Sent, roles: &[Range<usize>], dates: &[Range<usize>]) -> Stems {
     let mut stems = Vec::new();
     let mut at = Vec::new();
     let mut costs = Vec::new();
+    let mut participles = Vec::new();
+    // ", who was assassinated in Tehran,": a relative clause between commas is an aside, free to
+    // skip, so "the request concerning Haniyeh, who …, was withdrawn" still meets its alias.
+    let mut aside = vec![false; sent.tokens.len()];
+    for (c, t) in sent.tokens.iter().enumerate() {
+        if t.is(',') && matches!(sent.lower(c + 1), "who" | "which" | "whom" | "whose") {
+            let close =
+                (c + 2..(c + 14).min(sent.tokens.len())).find(|&j| sent.tokens.get(j).is_some_and(|t| t.is(',')));
+            if let Some(close) = close {
+                for a in aside.get_mut(c + 1..close).unwrap_or_default() {
+                    *a = true;
+                }
+            }
+        }
+    }
     for (i, t) in sent.tokens.iter().enumerate() {
         if t.kind == TokenKind::Punct {
             continue;
@@ -528,14 +543,50 @@ fn stems_of(sent: &Sent, roles: &[Range<usize>], dates: &[Range<usize>]) -> (Vec
         // still says "asked the court to issue warrants".
         let inner = roles.iter().any(|r| r.start < i && i < r.end) || dates.iter().any(|d| d.contains(&i));
         for (k, s) in phrase_stems(t.text).into_iter().enumerate() {
+            let free = inner
+                || aside.get(i).copied().unwrap_or(false)
+                || is_determiner_stem(&s)
+                || (k > 0 && roles.iter().any(|r| r.start <= i && i < r.end));
             stems.push(s);
             at.push(i);
-            costs.push(u8::from(
-                !(inner || (k > 0 && roles.iter().any(|r| r.start <= i && i < r.end))),
-            ));
+            costs.push(u8::from(!free));
+            participles.push(passive_participle(sent, i));
         }
     }
-    (stems, at, costs)
+    Stems {
+        stems,
+        at,
+        costs,
+        participles,
+    }
+}
+
+/// A sentence's stems for matching event aliases ([`stems_of`]).
+struct Stems {
+    stems: Vec<String>,
+    /// The word each stem comes from.
+    at: Vec<usize>,
+    /// What skipping each stem costs.
+    costs: Vec<u8>,
+    /// Whether each stem's word is a past participle in the passive.
+    participles: Vec<bool>,
+}
+
+/// Whether word `i` is a past participle in the passive: "were issued", "was formally
+/// withdrawn", or after a comma ("the warrants, issued on Thursday").
+fn passive_participle(sent: &Sent, i: usize) -> bool {
+    let w = sent.lower(i);
+    let participle =
+        (w.len() > 4 && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn"))) || is(IRREGULAR_PAST, w);
+    if !participle || i == 0 {
+        return false;
+    }
+    let mut b = i - 1;
+    if sent.lower(b).ends_with("ly") && b > 0 {
+        b -= 1;
+    }
+    sent.tokens.get(b).is_some_and(|t| t.is(','))
+        || matches!(sent.lower(b), "was" | "were" | "been" | "being" | "be" | "is" | "are")
 }
 
 /// An event alias found in a sentence, by word positions.
@@ -676,13 +727,18 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
         }
         units.sort_by_key(|u| (u.start, std::cmp::Reverse(u.end)));
         let date_ranges: Vec<Range<usize>> = exprs.iter().map(|e| e.start..e.end).collect();
-        let (stems, at, costs) = stems_of(sent, &units, &date_ranges);
+        let Stems {
+            stems,
+            at,
+            costs,
+            participles,
+        } = stems_of(sent, &units, &date_ranges);
 
         // A match spans stems `m.start..m.end` (at least one) of `stems`, each with its word in `at`.
         let found: Vec<Found> = doc
             .kb
             .event_index
-            .find_with_costs(&stems, &costs)
+            .find_with_participles(&stems, &costs, &participles)
             .into_iter()
             .filter_map(|m| {
                 Some(Found {
@@ -809,11 +865,16 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
 /// three before them (the noun an alias hangs on: "an executive order authorizing sanctions"),
 /// and the stems of all its words.
 fn events_named(doc: &Doc, sent: &Sent) -> (Vec<(EventId, Vec<String>)>, Vec<String>) {
-    let (stems, _, costs) = stems_of(sent, &[], &[]);
+    let Stems {
+        stems,
+        costs,
+        participles,
+        ..
+    } = stems_of(sent, &[], &[]);
     let named = doc
         .kb
         .event_index
-        .find_with_costs(&stems, &costs)
+        .find_with_participles(&stems, &costs, &participles)
         .into_iter()
         .filter_map(|m| Some((m.event, stems.get(m.start.saturating_sub(3)..m.end)?.to_vec())))
         .collect();

@@ -1,7 +1,8 @@
 //! A phrase index over event aliases, matched against the stemmed words of a sentence.
 //!
 //! An alias matches when its stems appear in order, with at most [`MAX_GAP`] other words between
-//! two consecutive ones: "issue arrest warrants" finds "issued the arrest warrants". Patterns are
+//! two consecutive ones: "issue arrest warrants" finds "issued the arrest warrants". Determiners
+//! are left out of aliases, so that "lifted the sanctions" finds "lifted those sanctions". Patterns are
 //! filed under their first stem, so matching costs one hash lookup per word of the sentence;
 //! where many aliases share a first word ("summit in …"), they are also filed under their last
 //! word, and only those whose last word is in the sentence are tried.
@@ -10,7 +11,7 @@ use std::hash::BuildHasher;
 
 use super::EventId;
 use super::hash::{FxMap, FxSet};
-use crate::text::phrase_stems;
+use crate::text::{is_determiner_stem, phrase_stems};
 
 /// How many other words may stand between two consecutive words of an alias.
 pub const MAX_GAP: usize = 2;
@@ -59,7 +60,12 @@ pub struct EventMention {
 impl EventIndex {
     /// Indexes one alias of `event`.
     pub fn add(&mut self, event: EventId, alias: &str) {
-        let stems = phrase_stems(alias);
+        let mut stems = phrase_stems(alias);
+        // Determiners are left out: the sentence's own may differ ("lifted those sanctions")
+        // and cost nothing to skip there.
+        if stems.iter().any(|s| !is_determiner_stem(s)) {
+            stems.retain(|s| !is_determiner_stem(s));
+        }
         let Some(first) = stems.first().cloned() else {
             return;
         };
@@ -122,6 +128,69 @@ impl EventIndex {
         longest(self.search(stems, costs, false), stems.len())
     }
 
+    /// Like [`EventIndex::find_with_costs`], where `participles[i]` says stem `i` is a past
+    /// participle in the passive ("were issued", ", issued on"): an alias that opens with that
+    /// verb also matches with its other words before it, so "issue arrest warrants" meets "the
+    /// arrest warrants were issued" and "the warrants, issued on Nov. 21".
+    pub fn find_with_participles(&self, stems: &[String], costs: &[u8], participles: &[bool]) -> Vec<EventMention> {
+        let mut found = self.search(stems, costs, false);
+        found.extend(self.search_passive(stems, costs, participles));
+        found.sort_by_key(|m| m.start);
+        longest(found, stems.len())
+    }
+
+    /// The passive matches: for each participle, the aliases that open with its stem, whose
+    /// other words end at most [`MAX_GAP`] skipped stems before it.
+    fn search_passive(&self, stems: &[String], costs: &[u8], participles: &[bool]) -> Vec<EventMention> {
+        let mut found = Vec::new();
+        for (p, verb) in stems.iter().enumerate() {
+            if !participles.get(p).copied().unwrap_or(false) {
+                continue;
+            }
+            let Some(bucket) = self.by_first.get(verb) else {
+                continue;
+            };
+            for pattern in &bucket.patterns {
+                let Some((object_first, object)) = pattern.stems.split_first().and_then(|(_, rest)| {
+                    let first = rest.first()?;
+                    Some((first, rest))
+                }) else {
+                    continue;
+                };
+                // The object starts at most 16 words before the participle, as in `match_from`.
+                let starts = p.saturating_sub(16)..p;
+                // "a first dismissal, announced in March 2023": an indefinite or ordinal subject
+                // brings in another occurrence, not the recorded one.
+                let another = |s: usize| {
+                    (s.saturating_sub(2)..s).any(|j| {
+                        stems.get(j).is_some_and(|w| {
+                            matches!(
+                                w.as_str(),
+                                "a" | "an" | "another" | "first" | "second" | "third" | "previous" | "earlier"
+                            )
+                        })
+                    })
+                };
+                let hit = starts
+                    .filter(|&s| stems.get(s) == Some(object_first) && !another(s))
+                    .find_map(|s| {
+                        let end = match_from(stems, costs, s, object)?;
+                        let skipped: usize = (end..p).map(|j| usize::from(costs.get(j).copied().unwrap_or(1))).sum();
+                        (end <= p && skipped <= MAX_GAP).then_some(s)
+                    });
+                if let Some(start) = hit {
+                    found.push(EventMention {
+                        event: pattern.event,
+                        start,
+                        end: p + 1,
+                        words: pattern.stems.len(),
+                    });
+                }
+            }
+        }
+        found
+    }
+
     /// Every alias match, before the shorter ones are dropped, by start and then in the order the
     /// aliases were added. With `every_pattern`, large buckets are tried whole (the reference the
     /// last-stem filter is tested against).
@@ -157,11 +226,14 @@ impl EventIndex {
 }
 
 /// The matches that no longer match overlaps, each (event, start) once, in order. Linear: the
-/// longest match over each word is found first.
+/// longest match over each word is found first. Only a dense match (at most twice as many words
+/// as its alias has) outranks the matches it overlaps: "arrest warrant for Deif" stretched over a
+/// list of names ("arrest warrants for Netanyahu, his former defense minister Gallant and Hamas
+/// commander Deif") is no more specific than "issued arrest warrants" inside it.
 fn longest(found: Vec<EventMention>, len: usize) -> Vec<EventMention> {
     // Matches span whole words, `start < end <= len`; two overlap exactly when they share a word.
     let mut most = vec![0usize; len];
-    for m in &found {
+    for m in found.iter().filter(|m| m.end - m.start <= 2 * m.words) {
         for w in most.get_mut(m.start..m.end).unwrap_or_default() {
             *w = (*w).max(m.words);
         }
@@ -229,6 +301,51 @@ mod tests {
         let s = phrase_stems("issued, on a cold day, arrest warrants");
         assert_eq!(idx.find(&s)[0].event, EventId(1));
     }
+
+    #[test]
+    fn determiners_are_interchangeable() {
+        let mut idx = EventIndex::default();
+        idx.add(EventId(0), "lifted the sanctions");
+        let s = phrase_stems("Biden lifted those sanctions in 2021");
+        assert_eq!(idx.find(&s).first().map(|m| m.event), Some(EventId(0)));
+        let s = phrase_stems("Biden lifted sanctions");
+        assert_eq!(idx.find(&s).first().map(|m| m.event), Some(EventId(0)));
+    }
+
+    #[test]
+    fn an_alias_opening_with_a_verb_meets_its_passive() {
+        let mut idx = EventIndex::default();
+        idx.add(EventId(0), "issue arrest warrants");
+        idx.add(EventId(1), "arrest warrants");
+        let passive = |text: &str, at: &str| {
+            let s = phrase_stems(text);
+            let p: Vec<bool> = s.iter().map(|w| w == at).collect();
+            let costs = vec![1; s.len()];
+            idx.find_with_participles(&s, &costs, &p)
+        };
+        // The verb after its object, at most two words on.
+        let found = passive("the arrest warrants were issued on Thursday", "issu");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].event, EventId(0));
+        assert_eq!((found[0].start, found[0].end), (1, 5));
+        // Only where the caller says the word is a passive participle.
+        let s = phrase_stems("the arrest warrants were issued");
+        assert_eq!(idx.find(&s).first().map(|m| m.event), Some(EventId(1)));
+        // Too far, or another occurrence ("an arrest warrant").
+        assert!(
+            passive(
+                "the arrest warrants that the judges had been asked for in May were issued",
+                "issu"
+            )
+            .iter()
+            .all(|m| m.event != EventId(0))
+        );
+        assert!(
+            passive("an arrest warrant, issued on Thursday", "issu")
+                .iter()
+                .all(|m| m.event != EventId(0))
+        );
+    }
     /// The original quadratic filter: drop matches overlapped by a longer one, then repeats.
     fn longest_by_comparing_all(found: Vec<EventMention>) -> Vec<EventMention> {
         let longest: Vec<EventMention> = found
@@ -236,7 +353,7 @@ mod tests {
             .filter(|m| {
                 !found
                     .iter()
-                    .any(|o| o.words > m.words && o.start < m.end && m.start < o.end)
+                    .any(|o| o.words > m.words && o.end - o.start <= 2 * o.words && o.start < m.end && m.start < o.end)
             })
             .copied()
             .collect();
