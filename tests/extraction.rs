@@ -449,6 +449,24 @@ fn every_attribution_shape() {
         biden()
     );
     assert_eq!(speaker_ids("\"It is outrageous,\" Biden said."), biden());
+    // A naming verb's complement belongs to its subject, whoever speaks after it.
+    assert_eq!(
+        speaker_ids("Biden called the warrants “outrageous”, while Blinken said the US rejected them."),
+        biden()
+    );
+    // "As X put it", a statement introduced by a colon, a title after the name.
+    assert_eq!(
+        speaker_ids("As President Biden put it, the decision “is outrageous.”"),
+        biden()
+    );
+    assert_eq!(
+        speaker_ids("Biden issued a strongly worded statement: “It is outrageous.”"),
+        biden()
+    );
+    assert_eq!(
+        speaker_ids("Biden, the US president, had warned them on Monday, writing that “it is outrageous.”"),
+        biden()
+    );
 }
 
 #[test]

@@ -130,7 +130,12 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
             .as_ref()
             .and_then(|c| doc.sentence_at(c.start))
             .and_then(|i| doc.sentences.get(i));
-        let mut found = close_sentence.and_then(|s| after(doc, s, q));
+        // "Biden called the warrants “outrageous”, while Blinken said …": a quotation that is the
+        // complement of a naming verb belongs to that verb's subject, whatever follows it.
+        let named = names_before(sent, facts, q)
+            .then(|| before(doc, sent, facts, q))
+            .flatten();
+        let mut found = named.or_else(|| close_sentence.and_then(|s| after(doc, s, q)));
         if found.is_none() {
             found = before(doc, sent, facts, q);
         }
@@ -206,6 +211,34 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
     out
 }
 
+/// Whether the quotation is the complement of a naming verb a few words before it: "called the
+/// warrants “outrageous”", "described it as “a dark day”".
+fn names_before(sent: &Sent, facts: &SentenceFacts, q: &Quotation) -> bool {
+    let open = sent.tokens.partition_point(|t| t.start < q.open);
+    facts
+        .verbs
+        .get(..facts.verbs.partition_point(|&i| i < open))
+        .and_then(<[usize]>::last)
+        .is_some_and(|&v| {
+            open - v <= 6
+                && matches!(
+                    sent.lower(v),
+                    "called"
+                        | "calls"
+                        | "call"
+                        | "calling"
+                        | "described"
+                        | "describes"
+                        | "dubbed"
+                        | "labelled"
+                        | "labeled"
+                        | "branded"
+                        | "termed"
+                )
+                && (v + 1..open).all(|k| sent.is_word(k))
+        })
+}
+
 fn starts_paragraph(doc: &Doc, q: &Quotation, sent: &Sent) -> bool {
     doc.article
         .paragraphs
@@ -274,6 +307,31 @@ fn before(doc: &Doc, sent: &Sent, facts: &SentenceFacts, q: &Quotation) -> Optio
     {
         f.verb = Some("according to".into());
         return Some(f);
+    }
+    // "As Prime Minister Netanyahu put it, the court “…”".
+    if let Some(put) = (1..open)
+        .rev()
+        .find(|&k| sent.lower(k) == "put" && sent.lower(k + 1) == "it")
+        && let Some(as_at) = (put.saturating_sub(8)..put).rev().find(|&k| sent.lower(k) == "as")
+        && let Some(mut f) = speaker_left(doc, sent, as_at + 1, put - 1)
+    {
+        f.verb = Some("put it".into());
+        return Some(f);
+    }
+    // "Herzog issued a strongly worded statement: “…”": the subject of the clause that names
+    // the statement the quotation is.
+    if open >= 2
+        && sent.tokens.get(open - 1).is_some_and(|t| t.is(':'))
+        && let Some(noun) = (open.saturating_sub(5)..open - 1).find(|&k| is(lexicon::SPEECH_NOUNS, sent.lower(k)))
+        && facts.verbs.iter().all(|&v| v >= noun || v + 8 < noun)
+        && let Some(who) = super::dates::subject_before(doc, sent, noun)
+        && let Some(written) = written_of(doc, &who)
+    {
+        return Some(Found {
+            who,
+            written,
+            verb: sent.tokens.get(noun).map(|t| t.text.to_string()),
+        });
     }
     // The last reporting verb before the quotation.
     let v = *facts.verbs.get(..facts.verbs.partition_point(|&i| i < open))?.last()?;
@@ -440,6 +498,15 @@ fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> 
         }
         if a > from && matches!(sent.lower(a - 1), "the" | "a" | "an") {
             a -= 1;
+        }
+        // "Thune, the Senate majority leader, had warned …": the title is an appositive of the
+        // name before it, which is the speaker.
+        if a >= 2
+            && sent.tokens.get(a - 1).is_some_and(|t| t.is(','))
+            && let Some(f) = speaker_left(doc, sent, 0, a - 2)
+            && matches!(f.who, Who::Person { .. })
+        {
+            return Some(f);
         }
         let written = text(a, e)?;
         return Some(Found {
