@@ -161,7 +161,27 @@ pub fn judge(claim: &Claim, d: &DateClaim, all: &[Claim], pub_date: Option<Date>
     if let Some(s) = d.statement_by {
         return judge_statement(claim, &value, &interval, s, all, pub_date, kb);
     }
+    if let Some(event) = fitting_mention(d, &interval, kb) {
+        return Judgement::new(
+            Verdict::Pass,
+            format!(
+                "{}; {}, which the sentence names, happened {}",
+                describe(&value, claim, pub_date),
+                event.name,
+                when_text(event.date)
+            ),
+        )
+        .cite(kb, &event.provenance);
+    }
     Judgement::unverified(format!("no known event is named with \"{}\" ({value})", claim.text))
+}
+
+/// An event the sentence names, though the date is not given to it, that happened on the date.
+fn fitting_mention<'k>(d: &DateClaim, interval: &Interval, kb: &'k KnowledgeBase) -> Option<&'k Event> {
+    d.mentioned
+        .iter()
+        .filter_map(|e| kb.events.get(e.index()))
+        .find(|event| fit(interval, event.date) == Fit::Match)
 }
 
 fn judge_events(
@@ -395,6 +415,20 @@ fn judge_statement(
             )
             .cite(kb, &quote.provenance);
         }
+    }
+    // "The prosecutor said Monday he is seeking arrest warrants": the statement is not on
+    // record, but an event the sentence names happened that day, which bears the date out.
+    if let Some(event) = claim.date().and_then(|d| fitting_mention(d, interval, kb)) {
+        return Judgement::new(
+            Verdict::Pass,
+            format!(
+                "{}; no statement of {name} is recorded then, but {}, which the sentence names, happened {}",
+                describe(value, claim, pub_date),
+                event.name,
+                when_text(event.date)
+            ),
+        )
+        .cite(kb, &event.provenance);
     }
     Judgement::unverified(format!(
         "{}; no statement of {name} on that date is recorded",

@@ -845,6 +845,17 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
                     relative: e.relative,
                     year_inferred: e.year_inferred,
                     unresolved: e.unresolved.clone(),
+                    mentioned: if l.events.is_empty() {
+                        let mut m: Vec<EventId> = Vec::new();
+                        for f in &found {
+                            if !m.contains(&f.event) && !hypothetical(sent, f) {
+                                m.push(f.event);
+                            }
+                        }
+                        m
+                    } else {
+                        Vec::new()
+                    },
                     events: l.events,
                     statement_by: l.statement_by,
                     linked_by: l.linked_by,

@@ -131,6 +131,11 @@ pub struct DateClaim {
     /// The speaker whose statement it dates ("said in a statement on Thursday").
     #[serde(skip)]
     pub statement_by: Option<Speaker>,
+    /// For a date given to no event (a statement's, or none), the events the sentence names
+    /// elsewhere ("The prosecutor said Monday he is seeking arrest warrants"): a date that fits
+    /// one of them is borne out, though one that fits none is not refuted.
+    #[serde(skip)]
+    pub mentioned: Vec<EventId>,
     /// The phrase that linked it ("issued the arrest warrants", "in a statement").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub linked_by: Option<String>,
