@@ -727,6 +727,17 @@ impl Judge<'_> {
 /// The person holds no tenure in any office the title may mean.
 fn never_held(r: &RoleClaim, person: &Person, date: Date, kb: &KnowledgeBase) -> Judgement {
     let name = &person.name;
+    if r.listed {
+        return Judgement::unverified(format!(
+            "{name} never held the office of {}, but in this list the title may name someone else",
+            r.offices
+                .iter()
+                .map(|o| office_name(kb, *o))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ))
+        .cite(kb, &person.provenance);
+    }
     let when = match (r.qualifier, r.context) {
         (Qualifier::Then, Some(c)) => c.interval().first,
         _ => date,

@@ -109,6 +109,11 @@ pub struct RoleClaim {
     /// inside that clause tells its time.
     #[serde(skip)]
     pub relative_clause: bool,
+    /// The title stands between commas before "and" or "or" ("Netanyahu, his former defense
+    /// chief, and a Hamas leader"): it may be the next item of a list rather than the name's
+    /// appositive, so it is not refuted merely because the person never held the office.
+    #[serde(skip)]
+    pub listed: bool,
 }
 
 /// A date claim: "on Thursday", "Oct. 7, 2023".

@@ -361,6 +361,8 @@ struct Found {
     of_body: Option<OfBody>,
     /// Given in a relative clause ("who was …").
     relative: bool,
+    /// An appositive between commas before "and" or "or" (see [`RoleClaim::listed`]).
+    listed: bool,
 }
 
 /// Every role claim of the article.
@@ -449,6 +451,7 @@ fn title_first(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
                     phrase: Some(ph),
                     of_body,
                     relative: false,
+                    listed: false,
                 });
             }
             n = end;
@@ -699,6 +702,9 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             phrase: Some(ph),
             of_body,
             relative: relative.is_some(),
+            listed: relative.is_none()
+                && sent.tokens.get(after).is_some_and(|t| t.is(','))
+                && matches!(sent.lower(after + 1), "and" | "or"),
         });
     }
 }
@@ -782,6 +788,7 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             phrase: Some(ph),
             of_body,
             relative: false,
+            listed: false,
         });
     }
 }
@@ -816,6 +823,7 @@ fn affiliation(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             phrase: Some(ph),
             of_body: None,
             relative: false,
+            listed: false,
         });
     }
 }
@@ -919,6 +927,7 @@ fn resolve(doc: &Doc, sent: &Sent, f: &Found) -> Option<RoleClaim> {
         affiliation,
         context: None,
         relative_clause: f.relative,
+        listed: f.listed,
     })
 }
 
@@ -1039,6 +1048,7 @@ pub fn holder_of_title(doc: &Doc, sent: &Sent, head: usize) -> Option<(usize, cr
         phrase: Some(ph),
         of_body: None,
         relative: false,
+        listed: false,
     };
     let role = resolve(doc, sent, &f)?;
     let [office] = role.offices.as_slice() else {

@@ -1,0 +1,91 @@
+//! True sentences that once made factcheck report a failure, each in the shape an unseen article
+//! wrote it: none may fail again. Each row gives a publication date, a sentence that is true
+//! on that date (per ../shared/facts/icc-2024.md), and the claim the false alarm was about,
+//! which must still be found, as pass or unverified.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use factcheck::article::{Article, Format};
+use factcheck::check::{Checked, Verdict};
+use factcheck::extract::Extractor;
+
+fn rules() -> &'static factcheck::RuleSet {
+    static RULES: OnceLock<factcheck::RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| {
+        factcheck::load_rules(
+            &[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules")],
+            &Default::default(),
+        )
+    })
+}
+
+fn check(date: &str, text: &str) -> Vec<Checked> {
+    let article = Article::from_text("t.txt", text.to_string(), Format::Text, Some(date.parse().unwrap())).unwrap();
+    let kb = &rules().kb;
+    let claims = Extractor::new(kb).extract(&article);
+    factcheck::check::check(&article, claims, kb)
+}
+
+const TRUE_SENTENCES: &[(&str, &str, &str)] = &[
+    // "will" in another clause once read "Thursday" as the coming one.
+    (
+        "2024-11-22",
+        "The court's decision Thursday to issue arrest warrants for Netanyahu drew anger, setting up a test of how President-elect Donald Trump will deal with the court.",
+        "Thursday",
+    ),
+    // The date belongs to an earlier statement than the quoted words.
+    (
+        "2024-11-25",
+        "President Joe Biden called the decision \"outrageous,\" echoing what he had said in May, when the prosecutor applied for the warrants.",
+        "in May",
+    ),
+    // "signing an order" once named Trump's 2020 order; this one is of February 2025.
+    (
+        "2025-02-10",
+        "President Donald Trump has gone further, signing an order earlier this month that imposed sanctions on ICC Prosecutor Karim Khan.",
+        "earlier this month",
+    ),
+    // A briefing recurs: the rules record one of them.
+    (
+        "2024-11-22",
+        "White House press secretary Karine Jean-Pierre told reporters on Wednesday that the administration's position was unchanged.",
+        "on Wednesday",
+    ),
+    // An indefinite subject brings in another dismissal than the recorded one.
+    (
+        "2024-11-08",
+        "It is the second time Netanyahu has tried to remove him: a first dismissal, announced in March 2023, was reversed within weeks.",
+        "in March 2023",
+    ),
+    // A list, not an appositive: the title names the next person.
+    (
+        "2024-11-21",
+        "The court issued arrest warrants Thursday for Israeli Prime Minister Benjamin Netanyahu, his former defense chief, and a Hamas military leader.",
+        "Thursday",
+    ),
+    // Other warrants, months after the recorded ones.
+    (
+        "2025-07-17",
+        "The court issued arrest warrants on Wednesday for two Taliban leaders.",
+        "on Wednesday",
+    ),
+];
+
+#[test]
+fn true_sentences_never_fail() {
+    for (date, text, claim) in TRUE_SENTENCES {
+        let checked = check(date, text);
+        let failed: Vec<_> = checked
+            .iter()
+            .filter(|c| c.judgement.verdict == Verdict::Fail)
+            .map(|c| (c.claim.text.as_str(), c.judgement.reason.as_str()))
+            .collect();
+        assert!(failed.is_empty(), "{text}\n  false alarms: {failed:#?}");
+        assert!(
+            checked.iter().any(|c| c.claim.text.contains(claim)),
+            "{text}\n  the claim {claim:?} is no longer found: {:#?}",
+            checked.iter().map(|c| &c.claim.text).collect::<Vec<_>>()
+        );
+    }
+}
