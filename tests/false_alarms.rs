@@ -64,6 +64,18 @@ const TRUE_SENTENCES: &[(&str, &str, &str)] = &[
         "The court issued arrest warrants Thursday for Israeli Prime Minister Benjamin Netanyahu, his former defense chief, and a Hamas military leader.",
         "Thursday",
     ),
+    // The date opens the sentence, but the event is named in a subordinate clause.
+    (
+        "2025-01-04",
+        "In November, as judges weighed the prosecutor's requests for arrest warrants for Israeli leaders, Thune wrote that the Senate should act.",
+        "In November",
+    ),
+    // A timeline: each date belongs to its own line, and an ambiguous phrase to either event.
+    (
+        "2025-04-25",
+        "Timeline: key dates\n\n2015-04-01 — Palestine's accession to the Rome Statute enters into force\n2020-06-11 — Trump signs Executive Order 13928 targeting ICC staff\n2024-11-07 — Gallant's dismissal takes effect; Israel Katz sworn in as defence minister\n",
+        "2015-04-01",
+    ),
     // Other warrants, months after the recorded ones.
     (
         "2025-07-17",

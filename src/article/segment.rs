@@ -94,16 +94,31 @@ fn is_label(line: &str, next: Option<&str>) -> bool {
             .is_some_and(opens_sentence)
 }
 
+/// Whether a line is a timeline entry: a date (it holds a digit, in at most 25 bytes) and then a
+/// dash or colon ("2015-04-01 — Palestine joins the court", "Nov. 21: warrants issued"). Entries
+/// carry no full stop, so without this a timeline would read as one sentence and each date would
+/// meet the event of the line before it.
+fn is_entry(line: &str) -> bool {
+    let t = line.trim();
+    [" — ", " – ", " - ", ": "].iter().any(|sep| {
+        t.find(sep)
+            .and_then(|at| t.get(..at))
+            .is_some_and(|head| head.len() <= 25 && head.bytes().any(|b| b.is_ascii_digit()))
+    })
+}
+
 /// Splits the article into paragraphs: runs of non-blank lines; in Markdown also headings and
-/// list items; and short labels on lines of their own ([`is_label`]). A first paragraph without
-/// a full stop is taken as the headline.
+/// list items; short labels on lines of their own ([`is_label`]); and timeline entries, each a
+/// paragraph ([`is_entry`]). A first paragraph without a full stop is taken as the headline.
 pub fn paragraphs(text: &str, masked: &str, format: Format) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut current: Option<(usize, usize, bool)> = None;
     let mut pos = 0;
     let mut lines = masked.split_inclusive('\n').zip(text.split_inclusive('\n')).peekable();
     while let Some((line, raw)) = lines.next() {
-        let label = is_label(line, lines.peek().map(|(next, _)| *next));
+        let next_line = lines.peek().map(|(next, _)| *next);
+        let label = is_label(line, next_line);
+        let entry = is_entry(line);
         let trimmed = line.trim();
         let raw_t = raw.trim_start();
         let md_heading = format == Format::Markdown && raw_t.starts_with('#');
@@ -116,7 +131,7 @@ pub fn paragraphs(text: &str, masked: &str, format: Format) -> Vec<Paragraph> {
                     .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())));
         let start_off = pos + (line.len() - line.trim_start().len());
         let end_off = pos + line.trim_end().len();
-        if (trimmed.is_empty() || md_heading || md_item || label)
+        if (trimmed.is_empty() || md_heading || md_item || label || entry)
             && let Some((s, e, h)) = current.take()
         {
             out.push(Paragraph {
@@ -131,6 +146,12 @@ pub fn paragraphs(text: &str, masked: &str, format: Format) -> Vec<Paragraph> {
                     range: start_off..end_off,
                     ignored: false,
                     heading: true,
+                });
+            } else if entry {
+                out.push(Paragraph {
+                    range: start_off..end_off,
+                    ignored: false,
+                    heading: false,
                 });
             } else {
                 match &mut current {
@@ -392,6 +413,17 @@ mod tests {
                 ("Live: the court rules on the warrants today", true),
                 ("13.05 GMT", true),
                 ("The court has ruled.\nJudges were unanimous.", false)
+            ]
+        );
+        // A timeline: each entry a paragraph of its own.
+        let timeline = "Timeline: key dates\n2015-04-01 — Palestine joins\nNov. 21, 2024: warrants issued\nThe court then rested.\n";
+        assert_eq!(
+            paras(timeline).into_iter().map(|(p, _)| p).collect::<Vec<_>>(),
+            [
+                "Timeline: key dates",
+                "2015-04-01 — Palestine joins",
+                "Nov. 21, 2024: warrants issued",
+                "The court then rested."
             ]
         );
         // Wrapped prose keeps its lines together: a long line, a line with a sentence end, or a

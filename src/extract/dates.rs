@@ -800,8 +800,14 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
             }
             if let Some(f) = first {
                 // What someone said or did about an event is not dated by it: "On Monday,
-                // Netanyahu said the arrest warrants were antisemitic."
-                let reported = !verbal(sent, f) && governed_by_reaction(sent, f.start);
+                // Netanyahu said the arrest warrants were antisemitic." Nor is a thing named in
+                // a subordinate clause: "In November, as judges weighed the requests for
+                // arrest warrants, he wrote …" dates the writing.
+                let subordinate = (e.end..f.start).any(|i| {
+                    let w = sent.lower(i);
+                    is(lexicon::CLAUSE_BREAKS, w) || w == "as"
+                });
+                let reported = !verbal(sent, f) && (governed_by_reaction(sent, f.start) || subordinate);
                 *slot = Some(Link {
                     events,
                     linked_by: doc.words(sent, f.start, f.end - 1).map(str::to_string),
