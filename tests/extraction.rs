@@ -105,6 +105,10 @@ fn appositives_after_and_before_the_name() {
     );
     // An American legislator's party and state between name and title.
     assert_eq!(
+        roles("The Prosecutor of the International Criminal Court, Karim Khan, applied."),
+        ["The Prosecutor of the International Criminal Court, Karim Khan"]
+    );
+    assert_eq!(
         roles("Chuck Schumer, D-N.Y., the majority leader, said so."),
         ["Chuck Schumer, D-N.Y., the majority leader"]
     );
@@ -347,6 +351,22 @@ fn dates_link_to_the_event_named_with_them() {
         ["ICC arrest warrants for Netanyahu and Gallant"]
     );
     assert!(events("A first dismissal, announced in March 2023, was reversed.").is_empty());
+    // A reduced relative clause: the participle right before the date.
+    assert_eq!(
+        events("The court said the warrants issued on November 21st stay in force."),
+        ["ICC arrest warrants for Netanyahu and Gallant"]
+    );
+    // A noun that makes "to issue" a fact, a few words back: the event is at least mentioned.
+    let mentioned: Vec<String> = claims(
+        "The decision of the court last Thursday to issue arrest warrants was historic.",
+        "2024-11-25",
+    )
+    .into_iter()
+    .filter_map(|c| c.date().cloned())
+    .flat_map(|d| d.events.into_iter().chain(d.mentioned))
+    .map(|e| kb().events[e.index()].name.clone())
+    .collect();
+    assert_eq!(mentioned, ["ICC arrest warrants for Netanyahu and Gallant"]);
     assert_eq!(
         events("The request for Haniyeh, who was killed in Tehran, was withdrawn on Aug. 9."),
         ["Application for a warrant for Ismail Haniyeh withdrawn"]

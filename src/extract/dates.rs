@@ -550,7 +550,11 @@ fn stems_of(sent: &Sent, roles: &[Range<usize>], dates: &[Range<usize>]) -> Stem
             stems.push(s);
             at.push(i);
             costs.push(u8::from(!free));
-            participles.push(passive_participle(sent, i));
+            // "the warrants issued on November 21st": a participle right before a date is a
+            // reduced relative clause, passive too.
+            participles.push(
+                passive_participle(sent, i) || (is_participle(sent.lower(i)) && dates.iter().any(|d| d.start == i + 1)),
+            );
         }
     }
     Stems {
@@ -572,13 +576,15 @@ struct Stems {
     participles: Vec<bool>,
 }
 
+/// Whether a word (lower case) looks like a past participle: "issued", "withdrawn", "sought".
+fn is_participle(w: &str) -> bool {
+    (w.len() > 4 && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn"))) || is(IRREGULAR_PAST, w)
+}
+
 /// Whether word `i` is a past participle in the passive: "were issued", "was formally
 /// withdrawn", or after a comma ("the warrants, issued on Thursday").
 fn passive_participle(sent: &Sent, i: usize) -> bool {
-    let w = sent.lower(i);
-    let participle =
-        (w.len() > 4 && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn"))) || is(IRREGULAR_PAST, w);
-    if !participle || i == 0 {
+    if !is_participle(sent.lower(i)) || i == 0 {
         return false;
     }
     let mut b = i - 1;
@@ -613,7 +619,16 @@ const FACTIVE: &[&str] = &[
 /// Whether the alias at `f` names an intention rather than a fact: "to" before it, after
 /// anything but a factive noun.
 fn hypothetical(sent: &Sent, f: &Found) -> bool {
-    f.start >= 1 && sent.lower(f.start - 1) == "to" && !(f.start >= 2 && is(FACTIVE, sent.lower(f.start - 2)))
+    if f.start == 0 || sent.lower(f.start - 1) != "to" {
+        return false;
+    }
+    // "The decision of the court last Thursday to issue arrest warrants": the noun that makes
+    // the infinitive a fact may stand a few words back, before its complements.
+    let factive = (f.start.saturating_sub(10)..f.start - 1)
+        .rev()
+        .take_while(|&i| sent.is_word(i) && !sent.is_reporting_verb(i))
+        .any(|i| is(FACTIVE, sent.lower(i)));
+    !factive
 }
 
 /// The distance in words from `a` to `b` (exclusive) for linking, or None if a clause boundary,

@@ -727,14 +727,21 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         // The title ends just before the comma, possibly with "of BODY".
         let mut of_body = None;
         let mut head = c - 1;
-        if let Some(b) = sent.hits_ending_at(c - 1).find(|x| x.body().is_some())
-            && b.start >= 2
-            && sent.lower(b.start - 1) == "of"
+        // "of the International Criminal Court" as well as "of Israel".
+        let of_at = |b: &TokHit| match (sent.lower(b.start.wrapping_sub(1)), sent.lower(b.start.wrapping_sub(2))) {
+            ("of", _) if b.start >= 2 => Some(b.start - 1),
+            ("the", "of") if b.start >= 3 => Some(b.start - 2),
+            _ => None,
+        };
+        if let Some((b, of)) = sent
+            .hits_ending_at(c - 1)
+            .filter(|x| x.body().is_some())
+            .find_map(|b| Some((b, of_at(b)?)))
         {
             of_body = doc
                 .words(sent, b.start, c - 1)
-                .map(|written| (b.start - 1, c, b.body(), written.to_string()));
-            head = b.start - 2;
+                .map(|written| (of, c, b.body(), written.to_string()));
+            head = of - 1;
         } else if let Some(of) = (c.saturating_sub(5)..c.saturating_sub(1)).rev().find(|&k| {
             sent.lower(k) == "of"
                 && k >= 1
