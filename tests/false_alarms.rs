@@ -1,5 +1,6 @@
 //! True sentences that once made factcheck report a failure, each in the shape an unseen article
-//! wrote it: none may fail again. Each row gives a publication date, a sentence that is true
+//! wrote it: none may fail again. And true sentences whose dates are borne out only by what the
+//! sentence names besides an event (a term of office, an event it mentions): they must pass. Each row gives a publication date, a sentence that is true
 //! on that date (per ../shared/facts/icc-2024.md), and the claim the false alarm was about,
 //! which must still be found, as pass or unverified.
 
@@ -100,4 +101,46 @@ fn true_sentences_never_fail() {
             checked.iter().map(|c| &c.claim.text).collect::<Vec<_>>()
         );
     }
+}
+
+/// The verdict of the date claim whose text contains `date_text`.
+fn date_verdict(date: &str, text: &str, date_text: &str) -> Verdict {
+    let checked = check(date, text);
+    let found = checked
+        .iter()
+        .find(|c| c.claim.kind == factcheck::extract::ClaimKind::Date && c.claim.text.contains(date_text));
+    found
+        .map(|c| c.judgement.verdict)
+        .unwrap_or_else(|| panic!("{text}: no date claim {date_text:?}"))
+}
+
+#[test]
+fn dates_borne_out_by_what_else_the_sentence_names_pass() {
+    // The end of the term of the office the title names.
+    assert_eq!(
+        date_verdict(
+            "2025-01-22",
+            "Salesses took charge at noon on Monday, when former Defense Secretary Lloyd Austin left office.",
+            "on Monday"
+        ),
+        Verdict::Pass
+    );
+    // Another office's term proves nothing.
+    assert_eq!(
+        date_verdict(
+            "2024-11-08",
+            "Israel Katz, the country's new defense minister, began his first full day in the job on Friday.",
+            "on Friday"
+        ),
+        Verdict::Unverified
+    );
+    // An event the sentence mentions, though the date is the statement's.
+    assert_eq!(
+        date_verdict(
+            "2024-05-21",
+            "The court's chief prosecutor said Monday he is seeking arrest warrants for Netanyahu.",
+            "Monday"
+        ),
+        Verdict::Pass
+    );
 }

@@ -9,7 +9,7 @@
 use super::{Judgement, Verdict};
 use crate::date::{Date, DateValue, Interval, Precision, add_days, days_between, weekday_name};
 use crate::extract::{Claim, DateClaim, Detail};
-use crate::kb::{Event, EventDate, KnowledgeBase, Quote, Speaker};
+use crate::kb::{Bound, Event, EventDate, KnowledgeBase, Quote, Speaker, Tenure};
 
 /// How an event's date compares with a claimed date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,6 +161,20 @@ pub fn judge(claim: &Claim, d: &DateClaim, all: &[Claim], pub_date: Option<Date>
     if let Some(s) = d.statement_by {
         return judge_statement(claim, &value, &interval, s, all, pub_date, kb);
     }
+    if let Some((tenure, began, bound)) = fitting_term(claim, d, &value, &interval, all, kb) {
+        let office = kb.offices.get(tenure.office.index()).map_or("", |o| o.name.as_str());
+        let person = kb.persons.get(tenure.person.index()).map_or("", |p| p.name.as_str());
+        return Judgement::new(
+            Verdict::Pass,
+            format!(
+                "{}; {person}'s term as {office} {} {}",
+                describe(&value, claim, pub_date),
+                if began { "began" } else { "ended" },
+                when_text(EventDate::On(bound))
+            ),
+        )
+        .cite(kb, &tenure.provenance);
+    }
     if let Some(event) = fitting_mention(d, &interval, kb) {
         return Judgement::new(
             Verdict::Pass,
@@ -174,6 +188,54 @@ pub fn judge(claim: &Claim, d: &DateClaim, all: &[Claim], pub_date: Option<Date>
         .cite(kb, &event.provenance);
     }
     Judgement::unverified(format!("no known event is named with \"{}\" ({value})", claim.text))
+}
+
+/// A term of office that began or ended on the date, of a person the sentence gives that title
+/// ("former Defense Secretary Lloyd Austin left office on Monday"). Only a fit is used: a date that fits no
+/// term may be another step of a career the rules do not record, so it refutes nothing.
+fn fitting_term<'k>(
+    claim: &Claim,
+    d: &DateClaim,
+    value: &DateValue,
+    interval: &Interval,
+    all: &[Claim],
+    kb: &'k KnowledgeBase,
+) -> Option<(&'k Tenure, bool, crate::date::PartialDate)> {
+    let lo = all.partition_point(|c| c.span.start < claim.sentence.start);
+    let hi = all.partition_point(|c| c.span.start <= claim.sentence.end).max(lo);
+    let roles = all
+        .get(lo..hi)
+        .unwrap_or_default()
+        .iter()
+        .filter(|c| c.sentence == claim.sentence)
+        .filter_map(|c| c.role())
+        .filter_map(|r| Some((r.person.id?, &r.offices)));
+    for (p, offices) in roles {
+        // Only the terms in the office the title names: "Katz, the new defense minister, …
+        // on Friday" says nothing of his term as foreign minister.
+        let terms = kb
+            .tenures_of_person(p)
+            .iter()
+            .filter_map(|t| kb.tenures.get(t.index()))
+            .filter(|t| offices.contains(&t.office));
+        for tenure in terms {
+            for (began, bound) in [(true, Some(tenure.from)), (false, tenure.to)] {
+                let Some(Bound::On(date)) = bound else {
+                    continue;
+                };
+                let on = EventDate::On(date);
+                let f = if d.year_inferred {
+                    fit_yearless(value, on).unwrap_or_else(|| fit(interval, on))
+                } else {
+                    fit(interval, on)
+                };
+                if f == Fit::Match {
+                    return Some((tenure, began, date));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// An event the sentence names, though the date is not given to it, that happened on the date.
