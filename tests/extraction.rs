@@ -498,6 +498,20 @@ fn continued_and_multi_sentence_quotations_keep_their_speaker() {
         "{found:?}"
     );
     assert_eq!(found[0].0, "We remain concerned. It matters");
+    // A quotation over two paragraphs: the first left open, the attribution after the second.
+    let found = speakers(
+        "Thune posted on Sunday.\n\n“The court must reverse course.\n\n“If it does not, we will act,” he wrote.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().all(|(_, _, id)| id.as_deref() == Some("John Thune")),
+        "{found:?}"
+    );
+    // An unattributed quotation closed in its own paragraph is not continued.
+    let found = speakers(
+        "Thune posted on Sunday.\n\n“The court must reverse course,” a banner read.\n\n“If it does not, we will act,” he wrote.",
+    );
+    assert_ne!(found[0].2.as_deref(), Some("John Thune"), "{found:?}");
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //! The speaker is read from the attribution next to the quotation, in the shapes news uses:
 //! “…,” X said. / “…,” said X. / “…,” according to X. / X said: “…” / X said that … “…” /
 //! X called it “…”. A quotation with no attribution of its own that opens a sentence continues
-//! the previous speaker's words (“A,” X said. “B.”). Speakers may be names, surnames, titles with
-//! names, pronouns (the most recent fitting person) or organisations ("the court").
+//! the previous speaker's words (“A,” X said. “B.”), and a quotation left open at the end of a
+//! paragraph takes the speaker of the one that opens the next. Speakers may be names, surnames,
+//! titles with names, pronouns (the most recent fitting person) or organisations ("the court").
 
 use super::dates::subject_before;
 use super::doc::{Doc, Sent, Who};
@@ -103,6 +104,9 @@ impl SentenceFacts {
 /// Every attribution claim of the article.
 pub fn extract(doc: &Doc) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
+    // For each claim pushed: its quotation left open at the end of its paragraph, with the
+    // paragraph, when no speaker was found for it (see `open_ended`).
+    let mut open_ended: Vec<Option<usize>> = Vec::new();
     // The speaker of the last attributed quotation, with its paragraph.
     let mut last: Option<(usize, Found)> = None;
     let mut facts: Option<SentenceFacts> = None;
@@ -193,6 +197,7 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
             last = Some((sent.paragraph, f));
         }
         let span = q.inner.start..q.inner.start + quote_text.len();
+        open_ended.push((speaker.is_none() && q.close.is_none()).then_some(sent.paragraph));
         out.push(Claim {
             kind: ClaimKind::Attribution,
             text: quote_text.clone(),
@@ -208,7 +213,43 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
             }),
         });
     }
+    continue_across_paragraphs(doc, &mut out, &open_ended);
     out
+}
+
+/// A quotation that runs over several paragraphs leaves each but the last open, and each next
+/// paragraph opens with a quotation mark: the attribution after the last ("…,” he wrote.) gives
+/// the speaker of them all.
+fn continue_across_paragraphs(doc: &Doc, out: &mut [Claim], open_ended: &[Option<usize>]) {
+    for k in (0..out.len()).rev() {
+        let Some(paragraph) = open_ended.get(k).copied().flatten() else {
+            continue;
+        };
+        let Some(next) = out.get(k + 1) else {
+            continue;
+        };
+        let next_paragraph = doc
+            .sentence_at(next.span.start)
+            .and_then(|i| doc.sentences.get(i))
+            .map(|s| s.paragraph);
+        let opens_next = doc
+            .article
+            .paragraphs
+            .get(paragraph + 1)
+            .is_some_and(|p| next.span.start <= p.range.start + 3);
+        let Detail::Attribution(a) = &next.detail else {
+            continue;
+        };
+        if next_paragraph != Some(paragraph + 1) || !opens_next || a.speaker.is_none() {
+            continue;
+        }
+        let (speaker, speaker_id, verb) = (a.speaker.clone(), a.speaker_id, a.verb.clone());
+        if let Some(Detail::Attribution(this)) = out.get_mut(k).map(|c| &mut c.detail) {
+            this.speaker = speaker;
+            this.speaker_id = speaker_id;
+            this.verb = verb;
+        }
+    }
 }
 
 /// Whether the quotation is the complement of a naming verb a few words before it: "called the
