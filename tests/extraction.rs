@@ -153,6 +153,12 @@ fn qualifiers() {
         q("Fatou Bensouda, then the court's prosecutor, spoke."),
         Qualifier::Then
     );
+    assert_eq!(
+        q("It named his sacked defence minister, Yoav Gallant, too."),
+        Qualifier::Former
+    );
+    // After a name, "fired" is the verb: the title is the one he held then.
+    assert_eq!(q("Netanyahu fired defense minister Yoav Gallant."), Qualifier::None);
     let r = role("He named Yoav Gallant, Israel's defense minister until this month, in the case.");
     assert_eq!(r.qualifier, Qualifier::Former);
     assert_eq!(

@@ -77,6 +77,12 @@ const TRUE_SENTENCES: &[(&str, &str, &str)] = &[
         "Timeline: key dates\n\n2015-04-01 — Palestine's accession to the Rome Statute enters into force\n2020-06-11 — Trump signs Executive Order 13928 targeting ICC staff\n2024-11-07 — Gallant's dismissal takes effect; Israel Katz sworn in as defence minister\n",
         "2015-04-01",
     ),
+    // "fired" as a verb, not the qualifier of "his sacked defence minister".
+    (
+        "2024-11-05",
+        "Netanyahu fired defense minister Yoav Gallant on Tuesday, citing a crisis of trust.",
+        "defense minister Yoav Gallant",
+    ),
     // Other warrants, months after the recorded ones.
     (
         "2025-07-17",

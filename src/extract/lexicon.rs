@@ -196,6 +196,11 @@ pub const QUALIFIERS: &[&str] = &[
     "newly",
     "future",
     "caretaker",
+    "sacked",
+    "fired",
+    "ousted",
+    "dismissed",
+    "deposed",
 ];
 
 /// Lower-case words that may stand inside a title before its head ("deputy press secretary",

@@ -76,6 +76,8 @@ fn split_word(word: &str) -> (Option<Qualifier>, String, bool) {
 fn qualifier_of(w: &str) -> Option<Qualifier> {
     Some(match w {
         "former" | "ex" | "erstwhile" | "onetime" | "one-time" | "previous" | "late" => Qualifier::Former,
+        // "his sacked defence minister": held the office and was removed from it.
+        "sacked" | "fired" | "ousted" | "dismissed" | "deposed" => Qualifier::Former,
         "then" => Qualifier::Then,
         "elect" => Qualifier::Elect,
         "acting" | "interim" | "caretaker" => Qualifier::Acting,
@@ -179,7 +181,15 @@ fn title_before(sent: &Sent, h: usize) -> Option<Phrase> {
             continue;
         }
         let (prefix, w, _) = split_word(tok.text);
-        if let Some(q) = qualifier_of(&w) {
+        // "sacked", "fired" are qualifiers only as adjectives ("his sacked defence minister",
+        // "Fired defense minister X"): after a name they are verbs ("Netanyahu fired defense
+        // minister Gallant"), and the title is the one held when he was fired.
+        let verb_like = matches!(w.as_str(), "sacked" | "fired" | "ousted" | "dismissed" | "deposed");
+        let adjective = i == 0
+            || !sent.is_word(i - 1)
+            || matches!(sent.lower(i - 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+            || possessive_stem(sent.lower(i - 1)).is_some();
+        if let Some(q) = qualifier_of(&w).filter(|_| !verb_like || adjective) {
             set_qualifier(&mut ph, q);
             ph.start = i;
             j -= 1;
