@@ -89,7 +89,7 @@ fn rule(kind: ClaimKind) -> ReportingDescriptor {
         ClaimKind::Role => (
             "RoleClaim",
             "A title or office given to a person, checked against the recorded tenures.",
-            "A role claim (\"former Defense Minister Yoav Gallant\") is checked against the tenures in the \
+            "A role claim (\"former Finance Minister Jane Doe\") is checked against the tenures in the \
              rule files as of the article's date, or the date of the event the sentence describes for \
              \"then-\": in office, former, elect or acting. It fails when the record contradicts it (a stale or \
              premature title, an office the person never held, an exclusive office someone else held) and is \
@@ -100,7 +100,7 @@ fn rule(kind: ClaimKind) -> ReportingDescriptor {
         ClaimKind::Date => (
             "DateClaim",
             "A date given to an event, checked against the event's recorded date.",
-            "A date claim (\"on Thursday\", \"Oct. 7, 2023\", \"In 2020\") is read at the precision it is written \
+            "A date claim (\"on Tuesday\", \"March 3, 2019\", \"in 2018\") is read at the precision it is written \
              in, relative to the article's date where it is relative, and checked against the date of the event \
              it is attached to. It fails when the event is known and its date does not match, and is unverified \
              when no known event is linked to it.",
