@@ -71,33 +71,6 @@ fn anchored_reach(claim: &Interval) -> Option<i64> {
     }
 }
 
-/// Whether the claim is a weekday alone ("on Thursday", "Thursday night"), which news uses for
-/// the nearest such day on either side of publication; "last" or "next" picks a side.
-fn bare_weekday(claim: &Claim, d: &DateClaim) -> bool {
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let words: Vec<String> = claim
-        .text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    d.relative
-        && !d.year_inferred
-        && d.weekday.is_none()
-        && words.iter().any(|w| WEEKDAYS.contains(&w.as_str()))
-        && !words
-            .iter()
-            .any(|w| matches!(w.as_str(), "last" | "next" | "past" | "coming") || w.chars().any(|c| c.is_ascii_digit()))
-}
-
 /// The other reading of a bare weekday: the same weekday a week away, when it too lies within a
 /// week of publication ("Thursday" in a Friday article may be yesterday or six days ahead).
 fn other_weekday_reading(value: &DateValue, pub_date: Date) -> Vec<Date> {
@@ -190,6 +163,19 @@ pub fn judge(claim: &Claim, d: &DateClaim, all: &[Claim], pub_date: Option<Date>
     Judgement::unverified(format!("no known event is named with \"{}\" ({value})", claim.text))
 }
 
+/// The claims of `claim`'s sentence. `all` is in order of position (as `Extractor::extract`
+/// returns it) and a claim starts in its sentence, so they are found by bisection, not by a scan
+/// of the article (which made judging quadratic in its length).
+fn same_sentence<'a>(claim: &'a Claim, all: &'a [Claim]) -> impl Iterator<Item = &'a Claim> {
+    let lo = all.partition_point(|c| c.span.start < claim.sentence.start);
+    let hi = all.partition_point(|c| c.span.start <= claim.sentence.end).max(lo);
+    // `lo <= hi <= all.len()`, so `get` always finds the range.
+    all.get(lo..hi)
+        .unwrap_or_default()
+        .iter()
+        .filter(move |c| c.sentence == claim.sentence)
+}
+
 /// A term of office that began or ended on the date, of a person the sentence gives that title
 /// ("former Defense Secretary Lloyd Austin left office on Monday"). Only a fit is used: a date that fits no
 /// term may be another step of a career the rules do not record, so it refutes nothing.
@@ -201,13 +187,7 @@ fn fitting_term<'k>(
     all: &[Claim],
     kb: &'k KnowledgeBase,
 ) -> Option<(&'k Tenure, bool, crate::date::PartialDate)> {
-    let lo = all.partition_point(|c| c.span.start < claim.sentence.start);
-    let hi = all.partition_point(|c| c.span.start <= claim.sentence.end).max(lo);
-    let roles = all
-        .get(lo..hi)
-        .unwrap_or_default()
-        .iter()
-        .filter(|c| c.sentence == claim.sentence)
+    let roles = same_sentence(claim, all)
         .filter_map(|c| c.role())
         .filter_map(|r| Some((r.person.id?, &r.offices)));
     for (p, offices) in roles {
@@ -305,7 +285,7 @@ fn judge_events(
         ))
         .cite(kb, &event.provenance);
     }
-    if let Some(p) = pub_date.filter(|_| bare_weekday(claim, d)) {
+    if let Some(p) = pub_date.filter(|_| d.bare_weekday) {
         for other in other_weekday_reading(value, p) {
             if let Some(event) = events.iter().find(|e| fit(&Interval::day(other), e.date) == Fit::Match) {
                 return Judgement::new(
@@ -389,18 +369,8 @@ fn judge_statement(
     kb: &KnowledgeBase,
 ) -> Judgement {
     let name = kb.speaker_name(speaker);
-    // The quotations of this speaker in the same sentence or paragraph that are on record.
-    // `all` is in order of position (as `Extractor::extract` returns it) and a claim starts in
-    // its sentence, so the sentence's claims are found by bisection, not by a scan of the
-    // article (which made judging quadratic in its length).
-    let lo = all.partition_point(|c| c.span.start < claim.sentence.start);
-    let hi = all.partition_point(|c| c.span.start <= claim.sentence.end).max(lo);
-    // `lo <= hi <= all.len()`, so `get` always finds the range.
-    let quoted: Vec<&Quote> = all
-        .get(lo..hi)
-        .unwrap_or_default()
-        .iter()
-        .filter(|c| c.sentence == claim.sentence)
+    // The quotations of this speaker in the same sentence that are on record.
+    let quoted: Vec<&Quote> = same_sentence(claim, all)
         .filter_map(|c| match &c.detail {
             Detail::Attribution(a) if a.speaker_id == Some(speaker) => Some(a),
             _ => None,

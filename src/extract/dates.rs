@@ -37,6 +37,8 @@ struct Expr {
     weekday: Option<Weekday>,
     /// The year was not written but inferred from the publication date.
     year_inferred: bool,
+    /// A weekday alone ("on Thursday"), without "last" or "next" to pick its side.
+    bare_weekday: bool,
 }
 
 fn month_of(sent: &Sent, i: usize) -> Option<i8> {
@@ -92,9 +94,9 @@ fn weekday_of(sent: &Sent, i: usize) -> Option<Weekday> {
 
 fn is_future_word(sent: &Sent, i: usize) -> bool {
     let w = sent.lower(i);
-    matches!(w, "will" | "shall" | "scheduled" | "upcoming" | "tomorrow")
+    is(lexicon::FUTURE_MARKERS, w)
         || w.ends_with("'ll")
-        || (matches!(w, "set" | "due" | "expected" | "plans" | "planning" | "poised") && sent.lower(i + 1) == "to")
+        || (is(lexicon::FUTURE_BEFORE_TO, w) && sent.lower(i + 1) == "to")
 }
 
 /// Whether token `i` ends the clause that a date's tense is read in: a semicolon, dash, colon
@@ -233,6 +235,7 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
                 unresolved,
                 weekday: None,
                 year_inferred: false,
+                bare_weekday: !matches!(prev, "last" | "next" | "past" | "coming"),
             });
             i = end;
             continue;
@@ -261,6 +264,7 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
                         unresolved: None,
                         weekday: None,
                         year_inferred: false,
+                        bare_weekday: false,
                     });
                     i += 3;
                     continue;
@@ -290,6 +294,7 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
                     unresolved: None,
                     weekday: None,
                     year_inferred: false,
+                    bare_weekday: false,
                 });
             }
             i += 1;
@@ -318,6 +323,7 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
         weekday: None,
         // A written-out date that is relative has no year of its own.
         year_inferred: relative,
+        bare_weekday: false,
     };
     let needs_year = || Some("the year is not written and the article has no publication date".to_string());
     if let Some(m) = month_of(sent, i) {
@@ -441,6 +447,7 @@ fn relative(sent: &Sent, i: usize, pub_date: Option<Date>) -> Option<Expr> {
         relative: true,
         weekday: None,
         year_inferred: false,
+        bare_weekday: false,
     };
     let day = |d: Option<Date>| d.map(|d| DateValue::Point(PartialDate::from_date(d)));
     match w {
@@ -882,6 +889,7 @@ pub fn extract(doc: &Doc, roles: &[Claim]) -> Vec<Claim> {
                     linked_by: l.linked_by,
                     reported: l.reported,
                     weekday: e.weekday.map(|w| weekday_name(w).to_string()),
+                    bare_weekday: e.bare_weekday,
                 }),
             });
         }

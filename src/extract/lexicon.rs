@@ -875,30 +875,12 @@ pub const NAME_PARTICLES: &[&str] = &[
     "ter",
 ];
 
-/// Words that announce a future event ("will", "next"): a weekday or a yearless date in such a
-/// sentence points forward from the publication date.
-pub const FUTURE_MARKERS: &[&str] = &[
-    "will",
-    "shall",
-    "would",
-    "'ll",
-    "going",
-    "scheduled",
-    "set",
-    "expected",
-    "plans",
-    "planned",
-    "planning",
-    "next",
-    "upcoming",
-    "later",
-    "tomorrow",
-    "due",
-    "slated",
-    "intends",
-    "aims",
-    "hopes",
-];
+/// Words that announce a future event ("will meet on Thursday"): a weekday or a yearless date
+/// in their clause points forward from the publication date.
+pub const FUTURE_MARKERS: &[&str] = &["will", "shall", "scheduled", "upcoming", "tomorrow"];
+
+/// Words that announce a future event when "to" follows ("is expected to rule on Friday").
+pub const FUTURE_BEFORE_TO: &[&str] = &["set", "due", "expected", "plans", "planning", "poised"];
 
 /// Words that separate clauses: a date is not linked to an event across them.
 pub const CLAUSE_BREAKS: &[&str] = &[

@@ -148,6 +148,10 @@ pub struct DateClaim {
     /// warrants on Friday"): the date may be the reaction's, so it cannot refute the event's.
     #[serde(skip)]
     pub reported: bool,
+    /// A weekday alone ("on Thursday"): news uses it for the nearest such day on either side
+    /// of publication, so the day a week from the one it was read as may be meant.
+    #[serde(skip)]
+    pub bare_weekday: bool,
     /// A weekday written with an explicit date ("Thursday, Nov. 21, 2024"), which must agree.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weekday: Option<String>,
