@@ -155,6 +155,11 @@ fn rule_opts(r: &RuleArgs) -> cli::RuleOptions {
     }
 }
 
+/// mimalloc: loading a large knowledge base is mostly small allocations made on one thread and
+/// freed on another, where the system allocator spent a sixth of the time (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,

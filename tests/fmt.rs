@@ -26,7 +26,10 @@ fn meaning(text: &str) -> (serde_json::Value, Vec<String>) {
             st.remove("block");
         }
     }
-    let mut comments: Vec<String> = tree.comments.iter().map(|c| c.text.trim_end().to_string()).collect();
+    let mut comments: Vec<String> = factcheck::rules::parser::collect_comments(text)
+        .iter()
+        .map(|c| c.text.trim_end().to_string())
+        .collect();
     comments.sort();
     (value, comments)
 }

@@ -123,7 +123,10 @@ fn fmt_roundtrip(data: &[u8]) {
                 }
             }
         }
-        let mut comments: Vec<String> = tree.comments.iter().map(|c| c.text.trim_end().to_string()).collect();
+        let mut comments: Vec<String> = factcheck::rules::parser::collect_comments(&text)
+            .iter()
+            .map(|c| c.text.trim_end().to_string())
+            .collect();
         comments.sort();
         (value, comments)
     };

@@ -27,7 +27,10 @@ fn meaning(text: &str) -> Option<(serde_json::Value, Vec<String>)> {
             }
         }
     }
-    let mut comments: Vec<String> = tree.comments.iter().map(|c| c.text.trim_end().to_string()).collect();
+    let mut comments: Vec<String> = factcheck::rules::parser::collect_comments(&text)
+        .iter()
+        .map(|c| c.text.trim_end().to_string())
+        .collect();
     comments.sort();
     Some((value, comments))
 }

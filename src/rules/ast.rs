@@ -56,12 +56,10 @@ impl<T: Serialize> Serialize for Spanned<T> {
 pub struct RuleFile<'s> {
     /// The statements, in file order.
     pub statements: Vec<Statement<'s>>,
-    /// Every comment, in file order (for `fmt`; they carry no meaning).
-    #[serde(skip)]
-    pub comments: Vec<Comment<'s>>,
 }
 
-/// A `# …` comment.
+/// A `# …` comment. Comments carry no meaning, so the tree leaves them out; `fmt` finds them with
+/// [`collect_comments`](super::parser::collect_comments).
 #[derive(Clone, Debug)]
 pub struct Comment<'s> {
     /// The text after `#`, without the line ending.

@@ -57,7 +57,8 @@ pub fn format_source(text: &str) -> Option<String> {
 /// Writes a parsed rule file canonically. `text` must be the text `tree` was parsed from (its
 /// spans and comments point into it); the tree should be free of errors.
 pub fn format_tree(tree: &RuleFile, text: &str) -> String {
-    let placed = place_comments(tree, text);
+    let comments = super::parser::collect_comments(text);
+    let placed = place_comments(tree, &comments, text);
     let mut out = Output::default();
     let statements = &tree.statements;
     let mut previous: Option<(&Statement, &StatementComments)> = None;
@@ -462,13 +463,9 @@ fn trailing_anchor(text: &str, pos: usize) -> Option<usize> {
 }
 
 /// Decides where each comment of `tree` is written.
-fn place_comments<'c, 's>(tree: &'c RuleFile<'s>, text: &str) -> Placement<'c, 's> {
+fn place_comments<'c, 's>(tree: &RuleFile<'s>, comments: &'c [Comment<'s>], text: &str) -> Placement<'c, 's> {
     let statements = &tree.statements;
-    let slots: Vec<(Slot, &Comment)> = tree
-        .comments
-        .iter()
-        .map(|c| (slot_of(statements, text, c), c))
-        .collect();
+    let slots: Vec<(Slot, &Comment)> = comments.iter().map(|c| (slot_of(statements, text, c), c)).collect();
 
     let mut placed: Vec<StatementComments> = statements
         .iter()
@@ -482,12 +479,8 @@ fn place_comments<'c, 's>(tree: &'c RuleFile<'s>, text: &str) -> Placement<'c, '
             keep_block: st.block.as_ref().is_some_and(|b| {
                 // Comments are in file order: the first after the brace tells (a scan of all
                 // of them for each block was quadratic in the file's length).
-                let first_after = tree.comments.partition_point(|c| c.span.start <= b.open.start);
-                !b.properties.is_empty()
-                    || tree
-                        .comments
-                        .get(first_after)
-                        .is_some_and(|c| c.span.start < b.close.start)
+                let first_after = comments.partition_point(|c| c.span.start <= b.open.start);
+                !b.properties.is_empty() || comments.get(first_after).is_some_and(|c| c.span.start < b.close.start)
             }),
             ..StatementComments::default()
         })
@@ -651,7 +644,10 @@ mod tests {
                 st.remove("block");
             }
         }
-        let mut comments: Vec<String> = tree.comments.iter().map(|c| c.text.trim_end().to_string()).collect();
+        let mut comments: Vec<String> = crate::rules::parser::collect_comments(text)
+            .iter()
+            .map(|c| c.text.trim_end().to_string())
+            .collect();
         comments.sort();
         (value, comments)
     }

@@ -708,8 +708,7 @@ pub fn parse(file: FileId, text: &str) -> (RuleFile<'_>, Vec<Diagnostic>) {
             Err(nom::Err::Incomplete(_)) => i = skip_to_statement(after_kw),
         }
     }
-    let comments = collect_comments(text);
-    (RuleFile { statements, comments }, p.diagnostics)
+    (RuleFile { statements }, p.diagnostics)
 }
 
 /// After a statement only blanks, a comment or a new line may follow on its line.
