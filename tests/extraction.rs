@@ -256,6 +256,31 @@ fn absolute_date_forms() {
 }
 
 #[test]
+fn a_weekday_in_brackets_or_a_year_in_words_belongs_to_the_date() {
+    let claims = claims("3 Jan 2025 (Monday) — the new Congress convenes.", "2025-02-15");
+    let dates: Vec<_> = claims
+        .iter()
+        .filter_map(|c| Some((c.text.as_str(), c.date()?)))
+        .collect();
+    assert_eq!(dates.len(), 1, "{dates:#?}");
+    assert_eq!(dates[0].0, "3 Jan 2025 (Monday)");
+    assert_eq!(dates[0].1.weekday.as_deref(), Some("Monday"));
+    let one = |s: &str| date_value(s, "2024-05-22");
+    assert_eq!(
+        one("It began on 7 October last year."),
+        [("on 7 October last year".into(), "2023-10-07".into())]
+    );
+    assert_eq!(
+        one("It began Oct. 7 last year."),
+        [("Oct. 7 last year".into(), "2023-10-07".into())]
+    );
+    assert_eq!(
+        one("It ends in March next year."),
+        [("in March next year".into(), "2025-03".into())]
+    );
+}
+
+#[test]
 fn yearless_dates_take_the_nearest_fitting_year() {
     let one = |s: &str, d: &str| date_value(s, d);
     assert_eq!(
@@ -540,6 +565,15 @@ fn pronouns_and_organisations_as_speakers() {
     assert_eq!(ids, [Some("Isaac Herzog".into())]);
     let ids = speaker_ids("Karine Jean-Pierre took questions. “We are clear,” she said.");
     assert_eq!(ids, [Some("Karine Jean-Pierre".into())]);
+    // "He" opening a sentence is the previous sentence's subject, not the last man named.
+    let ids = speaker_ids("Biden spoke after meeting Netanyahu. He said: “It is outrageous.”");
+    assert_eq!(ids, [Some("Joe Biden".into())]);
+    // Inside a sentence, the last fitting name stays the antecedent.
+    let ids = speaker_ids("Biden met Netanyahu, and “It is a dark day,” he said.");
+    assert_eq!(ids, [Some("Benjamin Netanyahu".into())]);
+    // "went on" continues a speaker's words.
+    let ids = speaker_ids("Biden called it “outrageous”. He went on: “We will always stand with Israel.”");
+    assert_eq!(ids, [Some("Joe Biden".into()), Some("Joe Biden".into())]);
     let ids = speaker_ids("The ICC ruled. The court said it could act on the “territorial jurisdiction of Palestine.”");
     assert_eq!(ids, [Some("International Criminal Court".into())]);
     let ids = speaker_ids("“We reject it,” the Pentagon said.");

@@ -83,6 +83,13 @@ const TRUE_SENTENCES: &[(&str, &str, &str)] = &[
         "Netanyahu fired defense minister Yoav Gallant on Tuesday, citing a crisis of trust.",
         "defense minister Yoav Gallant",
     ),
+    // An alias that fits two recorded events (sanctions on the court's prosecutor, in 2020 and
+    // in 2025): the date of either passes.
+    (
+        "2025-02-15",
+        "Feb 2025 — The Trump administration imposes sanctions on the ICC prosecutor.",
+        "Feb 2025",
+    ),
     // Other warrants, months after the recorded ones.
     (
         "2025-07-17",
@@ -149,4 +156,11 @@ fn dates_borne_out_by_what_else_the_sentence_names_pass() {
         ),
         Verdict::Pass
     );
+}
+
+#[test]
+fn a_weekday_in_brackets_is_the_dates_weekday() {
+    let line = |weekday: &str| format!("3 Jan 2025 ({weekday}) — the new Congress convened.");
+    assert_eq!(date_verdict("2025-02-15", &line("Friday"), "3 Jan 2025"), Verdict::Pass);
+    assert_eq!(date_verdict("2025-02-15", &line("Monday"), "3 Jan 2025"), Verdict::Fail);
 }

@@ -152,6 +152,20 @@ fn infer_year(pub_date: Date, month: i8, day: Option<i8>, future: bool) -> i16 {
     }
 }
 
+/// The year that "last year", "this year" or "next year" at token `k` names, counted from the
+/// publication date: "7 October last year", "in March this year".
+fn year_named(sent: &Sent, k: usize, pub_date: Date) -> Option<i16> {
+    if sent.lower(k + 1) != "year" {
+        return None;
+    }
+    match sent.lower(k) {
+        "last" => Some(pub_date.year() - 1),
+        "this" => Some(pub_date.year()),
+        "next" => Some(pub_date.year() + 1),
+        _ => None,
+    }
+}
+
 fn day_value(y: i16, m: i8, d: i8) -> Option<DateValue> {
     PartialDate::day(y as i64, m as i64, d as i64)
         .ok()
@@ -243,6 +257,14 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
         let future = is_future_at(sent, i);
         if let Some(mut e) = explicit(doc, sent, i, future) {
             e.start = prep_start(i);
+            // A weekday in brackets after the date names its day: "3 Jan 2025 (Friday)".
+            if sent.tokens.get(e.end).is_some_and(|t| t.is('('))
+                && let Some(wd) = weekday_of(sent, e.end + 1)
+                && sent.tokens.get(e.end + 2).is_some_and(|t| t.is(')'))
+            {
+                e.weekday = Some(wd);
+                e.end += 3;
+            }
             i = e.end;
             out.push(e);
             continue;
@@ -326,6 +348,11 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
         bare_weekday: false,
     };
     let needs_year = || Some("the year is not written and the article has no publication date".to_string());
+    // "last year" names the year, though relative to the publication date.
+    let year_named_mk = |start, end, value| Expr {
+        year_inferred: false,
+        ..mk(start, end, value, true, None)
+    };
     if let Some(m) = month_of(sent, i) {
         let mut j = i + 1;
         if sent.tokens.get(j).is_some_and(|t| t.is('.')) {
@@ -338,6 +365,9 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
             }
             if let Some(y) = year_of(sent, k) {
                 return Some(mk(i, k + 1, day_value(y, m, d), false, None));
+            }
+            if let Some(y) = pub_date.and_then(|pd| year_named(sent, j + 1, pd)) {
+                return Some(year_named_mk(i, j + 3, day_value(y, m, d)));
             }
             return Some(match pub_date {
                 Some(pd) => mk(
@@ -374,6 +404,10 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
                 | "next"
                 | "through"
         ) {
+            if let Some(y) = pub_date.and_then(|pd| year_named(sent, i + 1, pd)) {
+                let value = PartialDate::month(y as i64, m as i64).ok().map(DateValue::Point);
+                return Some(year_named_mk(i, i + 3, value));
+            }
             let value = pub_date.and_then(|pd| {
                 let y = match prev {
                     "last" => pd.year() - i16::from(m >= pd.month()),
@@ -393,6 +427,9 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
     {
         if let Some(y) = year_of(sent, i + 2) {
             return Some(mk(i, i + 3, day_value(y, m, d), false, None));
+        }
+        if let Some(y) = pub_date.and_then(|pd| year_named(sent, i + 2, pd)) {
+            return Some(year_named_mk(i, i + 4, day_value(y, m, d)));
         }
         return Some(match pub_date {
             Some(pd) => mk(

@@ -125,9 +125,14 @@ impl Sent<'_> {
     /// Whether word `i` is a reporting verb ("said", "wrote"): in lower case, as a verb is
     /// written after the start of a sentence ("the United States" does not state).
     pub fn is_reporting_verb(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| (i == 0 || !t.is_capitalized()) && is(lexicon::REPORTING_VERBS, self.lower(i)))
+        self.tokens.get(i).is_some_and(|t| {
+            (i == 0 || !t.is_capitalized())
+                && (is(lexicon::REPORTING_VERBS, self.lower(i))
+                    // "He went on: “…”" continues a speaker's words.
+                    || (matches!(self.lower(i), "went" | "goes")
+                        && self.lower(i + 1) == "on"
+                        && self.tokens.get(i + 2).is_some_and(|t| t.is(':') || t.is(','))))
+        })
     }
 
     /// Whether word `i` is a word (not a mark).
@@ -325,14 +330,46 @@ impl<'a> Doc<'a> {
             _ => false,
         };
         match pronoun {
-            "he" | "him" | "his" => self.last_mention(offset, |w| person_fits(w, "he")).cloned(),
-            "she" | "her" => self.last_mention(offset, |w| person_fits(w, "she")).cloned(),
+            "he" | "she" => {
+                let want = pronoun;
+                self.previous_subject(offset, |w| person_fits(w, want))
+                    .or_else(|| self.last_mention(offset, |w| person_fits(w, want)))
+                    .cloned()
+            }
+            "him" | "his" => self.last_mention(offset, |w| person_fits(w, "he")).cloned(),
+            "her" => self.last_mention(offset, |w| person_fits(w, "she")).cloned(),
             "it" | "its" => self
                 .last_mention(offset, |w| matches!(w, Who::Body(_) | Who::Described(_)))
                 .cloned(),
             "they" | "their" => self.last_mention(offset, |_| true).cloned(),
             _ => None,
         }
+    }
+
+    /// For a subject pronoun that opens its sentence, the previous sentence's subject when it
+    /// `fits`: "Khan applied for warrants against Sinwar, Deif and Haniyeh. He set out his
+    /// case…" speaks of Khan, not of the last name before it. The subject is taken to be a
+    /// mention among the first words of the sentence (the usual order of news prose).
+    fn previous_subject(&self, offset: usize, fits: impl Fn(&Who) -> bool) -> Option<&Who> {
+        /// How far into a sentence its subject may start, in words ("Israel's Prime Minister,
+        /// Benjamin Netanyahu," starts at the fifth).
+        const SUBJECT_WITHIN: usize = 6;
+        let at = self
+            .sentences
+            .partition_point(|s| s.range.start <= offset)
+            .checked_sub(1)?;
+        let sent = self.sentences.get(at)?;
+        if sent.tokens.first().is_none_or(|t| t.start != offset) {
+            return None;
+        }
+        let prev = self.sentences.get(at.checked_sub(1)?)?;
+        if prev.paragraph + 1 < sent.paragraph {
+            return None;
+        }
+        let limit = prev.tokens.get(SUBJECT_WITHIN).map_or(prev.range.end, |t| t.start);
+        let first = self.mentions.partition_point(|m| m.offset < prev.range.start);
+        let m = self.mentions.get(first)?;
+        (m.offset < limit && fits(&m.who)).then_some(&m.who)
     }
 
     /// Who a surname or single name before `offset` refers to: a person named in full earlier
