@@ -6,6 +6,7 @@
 
 pub mod ast;
 pub mod fmt;
+pub mod input;
 pub mod loader;
 pub mod parser;
 pub mod schema;

@@ -19,15 +19,13 @@ use nom::combinator::{cut, not, opt, peek, value};
 use nom::error::{ContextError, ErrorKind, FromExternalError, ParseError, context};
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Input as _, Parser};
-use nom_locate::LocatedSpan;
 
 use super::ast::*;
 use crate::date::{DateError, PartialDate};
 use crate::diagnostic::Diagnostic;
 use crate::source::FileId;
 
-/// Parser input: the file's text with the current byte offset.
-pub type Input<'s> = LocatedSpan<&'s str>;
+pub use super::input::Input;
 type PResult<'s, T> = IResult<Input<'s>, T, SyntaxError>;
 
 /// The keywords that start a statement.
@@ -152,17 +150,32 @@ fn hs(i: Input) -> PResult<()> {
 }
 
 /// Whitespace, newlines and comments.
-fn sp(mut i: Input) -> PResult<()> {
-    loop {
-        let (rest, _) = take_while(|c: char| c.is_whitespace() || c == '\u{feff}').parse(i)?;
-        i = rest;
-        if i.fragment().starts_with('#') {
-            let (rest, _) = take_while(|c| c != '\n').parse(i)?;
-            i = rest;
-        } else {
-            return Ok((i, ()));
+///
+/// Read byte by byte, as it runs between every two tokens: ASCII blanks are matched directly,
+/// and only a non-ASCII character is decoded to ask whether it is a space (or a BOM).
+fn sp(i: Input) -> PResult<()> {
+    let text = *i.fragment();
+    let bytes = text.as_bytes();
+    let mut n = 0;
+    while let Some(&b) = bytes.get(n) {
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => n += 1,
+            b'#' => {
+                n += bytes
+                    .get(n..)
+                    .unwrap_or_default()
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .unwrap_or(bytes.len() - n);
+            }
+            0x80.. => match text.get(n..).and_then(|t| t.chars().next()) {
+                Some(c) if c.is_whitespace() || c == '\u{feff}' => n += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
         }
     }
+    Ok((i.take_from(n), ()))
 }
 
 /// The keyword `kw`, not followed by more word characters.
@@ -171,66 +184,76 @@ fn keyword<'s>(kw: &'static str) -> impl Parser<Input<'s>, Output = Input<'s>, E
 }
 
 /// A double-quoted string on one line, with `\"` and `\\` escapes.
+///
+/// Scanned byte by byte: plain ASCII is copied by the slice, and only a non-ASCII character is
+/// decoded (to refuse the control characters among them).
 pub(crate) fn string(i: Input) -> PResult<Spanned<Cow<str>>> {
     let start = offset(&i);
     let (body, _) = char('"').parse(i)?;
     let frag: &str = body.fragment();
+    let bytes = frag.as_bytes();
+    // The text up to `done` is in `owned` once an escape has been met.
     let mut owned: Option<String> = None;
-    let mut chars = frag.char_indices();
-    // `idx` comes from `char_indices`, a character boundary of `frag`: each `get(..idx)` below
-    // always succeeds.
-    while let Some((idx, c)) = chars.next() {
-        match c {
-            '"' => {
+    let mut done = 0;
+    let mut k = 0;
+    let control = |k: usize, c: char| SyntaxError {
+        offset: start + 1 + k,
+        len: c.len_utf8(),
+        expected: vec![],
+        message: Some(format!("control character U+{:04X} in a string", c as u32)),
+        code: "syntax",
+        help: Some("rule files are text: remove the character"),
+        label: Some("control character"),
+    };
+    // `k` and `done` only ever stop at ASCII bytes or after whole characters, so every `get`
+    // below is at character boundaries and succeeds.
+    while let Some(&b) = bytes.get(k) {
+        match b {
+            b'"' => {
                 let text = match owned {
-                    Some(s) => Cow::Owned(s),
-                    None => Cow::Borrowed(frag.get(..idx).unwrap_or_default()),
+                    Some(mut s) => {
+                        s.push_str(frag.get(done..k).unwrap_or_default());
+                        Cow::Owned(s)
+                    }
+                    None => Cow::Borrowed(frag.get(..k).unwrap_or_default()),
                 };
-                let rest = body.take_from(idx + 1);
+                let rest = body.take_from(k + 1);
                 let span = Span::new(start, offset(&rest));
                 return Ok((rest, Spanned { node: text, span }));
             }
-            '\n' | '\r' => break,
-            '\\' => {
-                let escaped = chars.next();
-                match escaped {
-                    Some((_, e @ ('"' | '\\'))) => {
-                        owned
-                            .get_or_insert_with(|| frag.get(..idx).unwrap_or_default().to_string())
-                            .push(e);
+            b'\n' | b'\r' => break,
+            b'\\' => match bytes.get(k + 1) {
+                Some(&e @ (b'"' | b'\\')) => {
+                    let s = owned.get_or_insert_with(String::new);
+                    s.push_str(frag.get(done..k).unwrap_or_default());
+                    s.push(char::from(e));
+                    k += 2;
+                    done = k;
+                }
+                Some(b'\n' | b'\r') | None => break,
+                Some(_) => {
+                    let other = frag.get(k + 1..).and_then(|t| t.chars().next()).unwrap_or_default();
+                    return SyntaxError {
+                        offset: start + 1 + k,
+                        len: 1 + other.len_utf8(),
+                        expected: vec![],
+                        message: Some(format!("unknown escape `\\{other}` in a string")),
+                        code: "syntax",
+                        help: Some("inside a string, write \\\" for a double quote and \\\\ for a backslash"),
+                        label: Some("unknown escape"),
                     }
-                    Some((_, '\n' | '\r')) | None => break,
-                    Some((_, other)) => {
-                        return SyntaxError {
-                            offset: start + 1 + idx,
-                            len: 1 + other.len_utf8(),
-                            expected: vec![],
-                            message: Some(format!("unknown escape `\\{other}` in a string")),
-                            code: "syntax",
-                            help: Some("inside a string, write \\\" for a double quote and \\\\ for a backslash"),
-                            label: Some("unknown escape"),
-                        }
-                        .fail();
-                    }
+                    .fail();
                 }
-            }
-            c if c.is_control() && c != '\t' => {
-                return SyntaxError {
-                    offset: start + 1 + idx,
-                    len: c.len_utf8(),
-                    expected: vec![],
-                    message: Some(format!("control character U+{:04X} in a string", c as u32)),
-                    code: "syntax",
-                    help: Some("rule files are text: remove the character"),
-                    label: Some("control character"),
+            },
+            0x80.. => {
+                let c = frag.get(k..).and_then(|t| t.chars().next()).unwrap_or_default();
+                if c.is_control() {
+                    return control(k, c).fail();
                 }
-                .fail();
+                k += c.len_utf8().max(1);
             }
-            _ => {
-                if let Some(s) = owned.as_mut() {
-                    s.push(c);
-                }
-            }
+            b if b != b'\t' && (b < 0x20 || b == 0x7f) => return control(k, char::from(b)).fail(),
+            _ => k += 1,
         }
     }
     let line_len = frag.find(['\n', '\r']).unwrap_or(frag.len());
@@ -255,7 +278,7 @@ fn date(i: Input) -> PResult<Spanned<PartialDate>> {
         Ok(d) => Ok((rest, Spanned { node: d, span })),
         Err(DateError::Form) => SyntaxError {
             offset: start,
-            len: tok.len(),
+            len: tok.fragment().len(),
             expected: vec!["a date (YYYY, YYYY-MM or YYYY-MM-DD)"],
             message: None,
             code: "bad-date",
@@ -265,7 +288,7 @@ fn date(i: Input) -> PResult<Spanned<PartialDate>> {
         .fail(),
         Err(e) => SyntaxError {
             offset: start,
-            len: tok.len(),
+            len: tok.fragment().len(),
             expected: vec![],
             message: Some(format!("`{}` is not a date: {e}", tok.fragment())),
             code: "bad-date",
