@@ -546,6 +546,29 @@ fn continued_and_multi_sentence_quotations_keep_their_speaker() {
 }
 
 #[test]
+fn bylines_and_quotations_introduced_by_the_paragraph_before() {
+    // A fact box: each quotation with its byline after a dash, the next one another's words.
+    let found = speaker_ids(
+        "“It is outrageous.” — then-President Joe Biden, 21 Nov 2024\n\n“A dark day for justice.” — Israeli President Isaac Herzog, 21 Nov 2024\n\n“We reject it.” — then-Secretary of State Antony Blinken",
+    );
+    assert_eq!(
+        found,
+        [
+            Some("Joe Biden".to_string()),
+            Some("Isaac Herzog".to_string()),
+            Some("Antony Blinken".to_string())
+        ]
+    );
+    // "…what he wrote:" then the words as their own paragraph (a block quote).
+    let found = speaker_ids("Thune has not forgotten what he wrote in November:\n\n“The Senate will act.”");
+    assert_eq!(found, [Some("John Thune".to_string())]);
+    // Without the colon, a paragraph's quotation is not given to the sentence before.
+    let found =
+        speaker_ids("Thune has not forgotten what he wrote in November.\n\n“The Senate will act,” a banner read.");
+    assert_ne!(found, [Some("John Thune".to_string())]);
+}
+
+#[test]
 fn partial_quotations_inside_a_sentence() {
     let found =
         speakers("Deputy Pentagon press secretary Sabrina Singh said the U.S. “fundamentally rejects” the decision.");

@@ -141,7 +141,15 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
             .flatten();
         let mut found = named.or_else(|| close_sentence.and_then(|s| after(doc, s, q)));
         if found.is_none() {
+            found = byline(doc, q);
+        }
+        if found.is_none() {
             found = before(doc, sent, facts, q);
+        }
+        if found.is_none() && !partial && starts_paragraph(doc, q, sent) {
+            // A paragraph that is a quotation, after one that ends by introducing it: "…what he
+            // wrote in November:" then the words, often as a block quote.
+            found = introduced_by_previous_paragraph(doc, si, sent, q);
         }
         if found.is_none() && !partial {
             // A quotation that opens a sentence continues the previous speaker's words, in the
@@ -217,6 +225,16 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
     out
 }
 
+/// The speaker of a quotation that opens the paragraph after a sentence ending in a colon with
+/// a reporting verb: the subject of that verb.
+fn introduced_by_previous_paragraph(doc: &Doc, si: usize, sent: &Sent, q: &Quotation) -> Option<Found> {
+    let prev = doc.sentences.get(si.checked_sub(1)?)?;
+    if prev.paragraph + 1 != sent.paragraph || !prev.tokens.last().is_some_and(|t| t.is(':')) {
+        return None;
+    }
+    before(doc, prev, &SentenceFacts::new(doc, si - 1, prev), q)
+}
+
 /// A quotation that runs over several paragraphs leaves each but the last open, and each next
 /// paragraph opens with a quotation mark: the attribution after the last ("…,” he wrote.) gives
 /// the speaker of them all.
@@ -285,6 +303,37 @@ fn starts_paragraph(doc: &Doc, q: &Quotation, sent: &Sent) -> bool {
         .paragraphs
         .get(sent.paragraph)
         .is_some_and(|p| p.range.start + 3 >= q.open)
+}
+
+/// The byline of a pull quote or a fact box: “…” — Joe Biden, 21 Nov 2024. A dash right after
+/// the closing mark, in the same paragraph, then the speaker.
+fn byline(doc: &Doc, q: &Quotation) -> Option<Found> {
+    let close = q.close.as_ref()?;
+    let first = doc.sentences.partition_point(|s| s.range.end <= close.end);
+    let (sent, a) = doc.sentences.get(first..)?.iter().find_map(|s| {
+        let a = s.tokens.partition_point(|t| t.start < close.end);
+        (a < s.tokens.len()).then_some((s, a))
+    })?;
+    let opened = doc.sentence_at(q.open).and_then(|i| doc.sentences.get(i))?;
+    let dash = sent.tokens.get(a)?;
+    let between = doc.article.text.get(close.end..dash.start)?;
+    if sent.paragraph != opened.paragraph || !(dash.is('—') || dash.is('–')) || !between.trim().is_empty() {
+        return None;
+    }
+    // A known person up to the first comma, past a title with hyphens ("then-President Joe
+    // Biden"); else whoever stands right after the dash.
+    let end = sent.tokens.len().min(a + 12);
+    let known = (a + 1..end)
+        .take_while(|&k| sent.tokens.get(k).is_some_and(|t| !t.is(',')))
+        .find_map(|k| {
+            let h = sent.person_at(k)?;
+            Some(Found {
+                who: doc.person(h.person()?)?,
+                written: doc.words(sent, k, h.end - 1)?.to_string(),
+                verb: None,
+            })
+        });
+    known.or_else(|| speaker_right(doc, sent, a + 1))
 }
 
 /// The attribution after the closing mark: “…,” X said. / “…,” said X. / “…,” according to X.
