@@ -518,6 +518,20 @@ fn every_attribution_shape() {
         speaker_ids("Biden, the US president, had warned them on Monday, writing that “it is outrageous.”"),
         biden()
     );
+    // A participle after a comma keeps the subject of its clause, past a place or an
+    // appositive; a possessive inside an appositive is not the speaker.
+    assert_eq!(
+        speaker_ids("In Washington, President Joe Biden issued a statement, adding that “it is outrageous.”"),
+        biden()
+    );
+    assert_eq!(
+        speaker_ids("Even President Biden, no friend of Netanyahu's, called the decision “outrageous and wrong.”"),
+        biden()
+    );
+    assert_eq!(
+        speaker_ids("Herzog, a man of the center-left, went further, warning that the court had “chosen terror.”"),
+        [Some("Isaac Herzog".to_string())]
+    );
 }
 
 #[test]

@@ -433,6 +433,17 @@ fn before(doc: &Doc, sent: &Sent, facts: &SentenceFacts, q: &Quotation) -> Optio
         f.verb = verb;
         return Some(f);
     }
+    // ", adding that “…”": a participle after a comma keeps the subject of the clause it
+    // hangs on, the nearest person before it (what stands between the commas before it is
+    // that clause, not an appositive).
+    if v >= 1
+        && sent.lower(v).ends_with("ing")
+        && sent.tokens.get(v - 1).is_some_and(|t| t.is(','))
+        && let Some(who) = subject_before(doc, sent, v)
+        && let Some(written) = written_of(doc, &who)
+    {
+        return Some(Found { who, written, verb });
+    }
     let mut e = v;
     while e > 0 && is(ADVERBS, sent.lower(e - 1)) {
         e -= 1;
@@ -449,9 +460,10 @@ fn before(doc: &Doc, sent: &Sent, facts: &SentenceFacts, q: &Quotation) -> Optio
         && c > 0
         && sent.is_word(c - 1)
     {
+        // A name or a title opens with a capital; "no friend of Netanyahu's" is an appositive.
         if let Some(f) = speaker_left(doc, sent, c + 1, e - 2)
             && matches!(f.who, Who::Person { .. })
-            && !matches!(sent.lower(c + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+            && sent.tokens.get(c + 1).is_some_and(|t| t.is_capitalized())
         {
             return Some(Found { verb, ..f });
         }

@@ -379,6 +379,19 @@ pub const TITLE_MODIFIERS: &[&str] = &[
 
 /// Reporting verbs: the words that attribute speech or writing.
 pub const REPORTING_VERBS: &[&str] = &[
+    // Participles open a clause that keeps the sentence's subject: "Herzog went further,
+    // warning that the court had “…”".
+    "adding",
+    "warning",
+    "noting",
+    "arguing",
+    "insisting",
+    "declaring",
+    "stressing",
+    "claiming",
+    "vowing",
+    "explaining",
+    "stating",
     "said",
     "says",
     "say",
