@@ -132,6 +132,12 @@ fn qualifiers() {
     assert_eq!(q("Ex-defense minister Yoav Gallant spoke."), Qualifier::Former);
     assert_eq!(q("In 2020, then-President Donald Trump signed it."), Qualifier::Then);
     assert_eq!(q("Senate Majority Leader-elect John Thune spoke."), Qualifier::Elect);
+    // An adverb opening the sentence is not part of the title.
+    let r = role("Now Senate Majority Leader-elect John Thune is threatening sanctions again.");
+    assert_eq!(
+        (r.qualifier, office_names(&r)),
+        (Qualifier::Elect, vec!["Senate Majority Leader"])
+    );
     assert_eq!(q("President-elect Donald Trump spoke."), Qualifier::Elect);
     assert_eq!(q("Acting Defense Secretary Robert Salesses spoke."), Qualifier::Acting);
     assert_eq!(
