@@ -138,6 +138,16 @@ fn dates_borne_out_by_what_else_the_sentence_names_pass() {
         ),
         Verdict::Pass
     );
+    // A range is a whole term: both ends must fit.
+    let held = |range: &str| {
+        date_verdict(
+            "2025-01-04",
+            &format!("Senate Majority Leader Mitch McConnell held the post {range}."),
+            range,
+        )
+    };
+    assert_eq!(held("from 2015 to 2021"), Verdict::Pass);
+    assert_eq!(held("from 2015 to 2019"), Verdict::Unverified);
     // Another office's term proves nothing.
     assert_eq!(
         date_verdict(

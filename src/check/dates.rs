@@ -137,13 +137,21 @@ pub fn judge(claim: &Claim, d: &DateClaim, all: &[Claim], pub_date: Option<Date>
     if let Some((tenure, began, bound)) = fitting_term(claim, d, &value, &interval, all, kb) {
         let office = kb.offices.get(tenure.office.index()).map_or("", |o| o.name.as_str());
         let person = kb.persons.get(tenure.person.index()).map_or("", |p| p.name.as_str());
+        let term = match (&value, tenure.to) {
+            (DateValue::Range(..), Some(Bound::On(to))) => {
+                format!("ran {}", when_text(EventDate::Range(bound, to)))
+            }
+            _ => format!(
+                "{} {}",
+                if began { "began" } else { "ended" },
+                when_text(EventDate::On(bound))
+            ),
+        };
         return Judgement::new(
             Verdict::Pass,
             format!(
-                "{}; {person}'s term as {office} {} {}",
-                describe(&value, claim, pub_date),
-                if began { "began" } else { "ended" },
-                when_text(EventDate::On(bound))
+                "{}; {person}'s term as {office} {term}",
+                describe(&value, claim, pub_date)
             ),
         )
         .cite(kb, &tenure.provenance);
@@ -199,6 +207,20 @@ fn fitting_term<'k>(
             .filter_map(|t| kb.tenures.get(t.index()))
             .filter(|t| offices.contains(&t.office));
         for tenure in terms {
+            // A range is a whole term: both of its ends must fit ("majority leader from 2015
+            // until 2019" is not borne out by a term from 2015 to 2021).
+            if let DateValue::Range(a, b) = value {
+                let (Bound::On(from), Some(Bound::On(to))) = (tenure.from, tenure.to) else {
+                    continue;
+                };
+                let ends = |p: &crate::date::PartialDate, on: crate::date::PartialDate| {
+                    fit(&DateValue::Point(*p).interval(), EventDate::On(on)) == Fit::Match
+                };
+                if ends(a, from) && ends(b, to) {
+                    return Some((tenure, true, from));
+                }
+                continue;
+            }
             for (began, bound) in [(true, Some(tenure.from)), (false, tenure.to)] {
                 let Some(Bound::On(date)) = bound else {
                     continue;
