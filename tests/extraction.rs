@@ -284,6 +284,19 @@ fn a_weekday_in_brackets_or_a_year_in_words_belongs_to_the_date() {
         one("It ends in March next year."),
         [("in March next year".into(), "2025-03".into())]
     );
+    // "early", "mid", "late" narrow a month or a year to a part of it.
+    assert_eq!(
+        one("It was blocked late last month."),
+        [("late last month".into(), "2024-04-16/2024-04-30".into())]
+    );
+    assert_eq!(
+        one("It was signed in early 2020."),
+        [("early 2020".into(), "2020-01/2020-06".into())]
+    );
+    assert_eq!(
+        one("It was filed in mid-September."),
+        [("in mid-September".into(), "2023-09-06/2023-09-25".into())]
+    );
 }
 
 #[test]

@@ -90,6 +90,12 @@ const TRUE_SENTENCES: &[(&str, &str, &str)] = &[
         "Feb 2025 — The Trump administration imposes sanctions on the ICC prosecutor.",
         "Feb 2025",
     ),
+    // "early January" is the first half of the month, which holds the 3rd.
+    (
+        "2025-02-10",
+        "Thune became majority leader in early January.",
+        "early January",
+    ),
     // Other warrants, months after the recorded ones.
     (
         "2025-07-17",

@@ -21,7 +21,7 @@ use super::lexicon::{self, is};
 use super::{Claim, ClaimKind, DateClaim, Detail};
 use crate::article::TokenKind;
 use crate::date::{
-    Date, DateValue, PartialDate, Weekday, add_days, weekday_name, weekday_on_or_after, weekday_on_or_before,
+    Date, DateValue, PartialDate, Precision, Weekday, add_days, weekday_name, weekday_on_or_after, weekday_on_or_before,
 };
 use crate::kb::{EventId, Speaker};
 use crate::text::{is_determiner_stem, month_number, phrase_stems};
@@ -43,7 +43,17 @@ struct Expr {
 
 fn month_of(sent: &Sent, i: usize) -> Option<i8> {
     let t = sent.tokens.get(i)?;
-    if t.kind != TokenKind::Word || !t.is_capitalized() {
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    // "mid-September": the part is read by `part_of` afterwards.
+    if let Some((part, month)) = t.text.split_once('-')
+        && matches!(part.to_ascii_lowercase().as_str(), "early" | "mid" | "late")
+        && month.starts_with(|c: char| c.is_uppercase())
+    {
+        return month_number(&month.to_lowercase());
+    }
+    if !t.is_capitalized() {
         return None;
     }
     month_number(sent.lower(i))
@@ -329,7 +339,58 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
         }
         i += 1;
     }
+    for e in &mut out {
+        let Some(DateValue::Point(p)) = e.value else {
+            continue;
+        };
+        // The word may open the expression ("late November") or stand before it ("late last
+        // month"), which then takes it in.
+        let first = sent.lower(e.start);
+        let hyphened = (e.start..e.end)
+            .filter_map(|k| sent.lower(k).split_once('-').map(|(part, _)| part))
+            .find(|part| matches!(*part, "early" | "mid" | "late"))
+            .unwrap_or_default();
+        if matches!(first, "early" | "mid" | "late") {
+            e.value = Some(part_of(p, first));
+        } else if matches!(hyphened, "early" | "mid" | "late") {
+            e.value = Some(part_of(p, hyphened));
+        } else if e.start > 0 && matches!(sent.lower(e.start - 1), "early" | "mid" | "late") {
+            e.value = Some(part_of(p, sent.lower(e.start - 1)));
+            e.start -= 1;
+        }
+    }
     out
+}
+
+/// The part of a month or year that "early", "mid" or "late" before it names ("late last
+/// month", "in early 2020"), with generous bounds, since writers draw them differently: the
+/// first or second half of a month (the middle: days 6 to 25), the first or second half of a
+/// year (the middle: April to September). Other dates, and other words, leave `p` whole.
+fn part_of(p: PartialDate, word: &str) -> DateValue {
+    let whole = DateValue::Point(p);
+    let (first, last) = (p.first_day(), p.last_day());
+    let days = |a: i8, b: i8| {
+        let a = PartialDate::day(first.year() as i64, first.month() as i64, a as i64).ok()?;
+        let b = PartialDate::day(first.year() as i64, first.month() as i64, b as i64).ok()?;
+        Some(DateValue::Range(a, b))
+    };
+    let months = |a: i64, b: i64| {
+        let y = first.year() as i64;
+        Some(DateValue::Range(
+            PartialDate::month(y, a).ok()?,
+            PartialDate::month(y, b).ok()?,
+        ))
+    };
+    let part = match (p.precision(), word) {
+        (Precision::Month, "early") => days(1, 15),
+        (Precision::Month, "mid") => days(6, 25),
+        (Precision::Month, "late") => days(16, last.day()),
+        (Precision::Year, "early") => months(1, 6),
+        (Precision::Year, "mid") => months(4, 9),
+        (Precision::Year, "late") => months(7, 12),
+        _ => None,
+    };
+    part.unwrap_or(whole)
 }
 
 /// Dates written out: "Oct. 7, 2023", "May 20", "November 2024", "21 November 2024",
