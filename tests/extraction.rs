@@ -126,6 +126,18 @@ fn appositives_after_and_before_the_name() {
 }
 
 #[test]
+fn appositives_with_a_second_title_or_after_a_date() {
+    assert_eq!(
+        roles("Yair Lapid, the former prime minister and now leader of the opposition, said so."),
+        ["Yair Lapid, the former prime minister"]
+    );
+    assert_eq!(
+        roles("In September 2020 his secretary of state, Mike Pompeo, designated the prosecutor."),
+        ["his secretary of state, Mike Pompeo"]
+    );
+}
+
+#[test]
 fn qualifiers() {
     let q = |s: &str| role(s).qualifier;
     assert_eq!(q("Former Defense Minister Yoav Gallant spoke."), Qualifier::Former);

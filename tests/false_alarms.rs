@@ -96,6 +96,13 @@ const TRUE_SENTENCES: &[(&str, &str, &str)] = &[
         "Thune became majority leader in early January.",
         "early January",
     ),
+    // A list, not an appositive: "his former defense chief" is the second warrant, not
+    // Netanyahu's title.
+    (
+        "2024-11-21",
+        "The court issued arrest warrants Thursday for Israeli Prime Minister Benjamin Netanyahu, his former defense chief and a Hamas military leader, accusing them of war crimes.",
+        "Israeli Prime Minister Benjamin Netanyahu",
+    ),
     // Other warrants, months after the recorded ones.
     (
         "2025-07-17",

@@ -577,6 +577,10 @@ fn terminates(sent: &Sent, i: usize) -> bool {
                     sent.lower(i),
                     "who" | "has" | "had" | "is" | "was" | "will" | "that" | "which" | "until"
                 )
+                // "the former prime minister and now leader of the opposition": a second,
+                // later title joined on; "and" before a title word may belong to the title.
+                || (sent.lower(i) == "and"
+                    && matches!(sent.lower(i + 1), "now" | "later" | "currently" | "since"))
         }
     }
 }
@@ -783,7 +787,9 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
             || !sent.is_word(ph.start - 1)
             || is(lexicon::STOP_WORDS, sent.lower(ph.start - 1))
             || sent.is_reporting_verb(ph.start - 1)
-            || matches!(sent.lower(ph.start), "the" | "a" | "an");
+            || matches!(sent.lower(ph.start), "the" | "a" | "an")
+            // After a date: "In September 2020 his secretary of state, Mike Pompeo, …".
+            || (ph.possessor && sent.tokens.get(ph.start - 1).is_some_and(|t| t.kind == TokenKind::Number));
         let definite = ph.start > 0 && sent.lower(ph.start - 1) == "the";
         let identified = definite
             || ph.possessor
