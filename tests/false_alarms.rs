@@ -103,6 +103,18 @@ const TRUE_SENTENCES: &[(&str, &str, &str)] = &[
         "The court issued arrest warrants Thursday for Israeli Prime Minister Benjamin Netanyahu, his former defense chief and a Hamas military leader, accusing them of war crimes.",
         "Israeli Prime Minister Benjamin Netanyahu",
     ),
+    // The date stands in an aside that the alias of another event jumps over.
+    (
+        "2024-12-02",
+        "Israel's formal challenge to that jurisdiction, filed on 23 September, was rejected as premature in the same ruling.",
+        "on 23 September",
+    ),
+    // A weekday in what a dated report said may count from the report's day.
+    (
+        "2024-12-05",
+        "A Nov. 19 report said that Sen. John Thune had posted his threat of sanctions against the court on Monday.",
+        "on Monday",
+    ),
     // Other warrants, months after the recorded ones.
     (
         "2025-07-17",

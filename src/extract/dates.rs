@@ -1130,7 +1130,12 @@ fn link(
                 })
             }
         } else {
-            Some((0, true))
+            // A match around the date dates it, unless the date stands in an aside the match
+            // jumps over: in "Israel's challenge to that jurisdiction, filed on 23 September,
+            // was rejected", the date is the filing's, not the rejection's.
+            let comma_in = |r: Range<usize>| sent.tokens.get(r).is_some_and(|ts| ts.iter().any(|t| t.is(',')));
+            let aside = comma_in(f.start..e.start) && comma_in(e.end..f.end);
+            (!aside).then_some((0, true))
         };
         if let Some((d, left)) = d {
             best.push((d, !left, f.words, fi));
@@ -1169,7 +1174,8 @@ fn link(
             let phrase = doc.words(sent, f.start, f.end - 1).map(str::to_string);
             // A noun phrase on the date's left, under a reaction: "Biden condemned the arrest
             // warrants on Friday" may date the condemning.
-            let reported = f.end <= e.start && !verbal(sent, f) && governed_by_reaction(sent, f.start);
+            let reported = (f.end <= e.start && !verbal(sent, f) && governed_by_reaction(sent, f.start))
+                || relative_to_a_dated_report(sent, e, others);
             (
                 Some(Link {
                     events,
@@ -1182,6 +1188,13 @@ fn link(
         }
         _ => (None, None),
     }
+}
+
+/// Whether `e` is a relative date in what a dated report said: in "A Nov. 19 report said that
+/// Thune had posted his threat on Monday", "Monday" may count from the report's day, not the
+/// article's, so its day is not certain.
+fn relative_to_a_dated_report(sent: &Sent, e: &Expr, others: &[Range<usize>]) -> bool {
+    e.relative && (1..e.start).any(|v| sent.is_reporting_verb(v) && others.iter().any(|r| r.end <= v))
 }
 
 /// A reporting verb or an occasion of speech just before the date, and who spoke.
