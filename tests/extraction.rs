@@ -296,6 +296,22 @@ fn a_weekday_in_brackets_or_a_year_in_words_belongs_to_the_date() {
         one("It ends in March next year."),
         [("in March next year".into(), "2025-03".into())]
     );
+    // Numeric dates: the order the article's unambiguous ones show.
+    assert_eq!(
+        one("It was filed on 23/09/2024 and ruled on 07/11/2024."),
+        [
+            ("on 23/09/2024".into(), "2024-09-23".into()),
+            ("on 07/11/2024".into(), "2024-11-07".into())
+        ]
+    );
+    assert_eq!(
+        one("It was filed on 09/23/2024 and ruled on 11/07/2024."),
+        [
+            ("on 09/23/2024".into(), "2024-09-23".into()),
+            ("on 11/07/2024".into(), "2024-11-07".into())
+        ]
+    );
+    assert_eq!(one("It was ruled on 07/11/2024."), []);
     // "early", "mid", "late" narrow a month or a year to a part of it.
     assert_eq!(
         one("It was blocked late last month."),

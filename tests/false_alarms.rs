@@ -22,7 +22,11 @@ fn rules() -> &'static factcheck::RuleSet {
 }
 
 fn check(date: &str, text: &str) -> Vec<Checked> {
-    let article = Article::from_text("t.txt", text.to_string(), Format::Text, Some(date.parse().unwrap())).unwrap();
+    check_as(Format::Text, date, text)
+}
+
+fn check_as(format: Format, date: &str, text: &str) -> Vec<Checked> {
+    let article = Article::from_text("t.txt", text.to_string(), format, Some(date.parse().unwrap())).unwrap();
     let kb = &rules().kb;
     let claims = Extractor::new(kb).extract(&article);
     factcheck::check::check(&article, claims, kb)
@@ -198,4 +202,16 @@ fn a_weekday_in_brackets_is_the_dates_weekday() {
     let line = |weekday: &str| format!("3 Jan 2025 ({weekday}) — the new Congress convened.");
     assert_eq!(date_verdict("2025-02-15", &line("Friday"), "3 Jan 2025"), Verdict::Pass);
     assert_eq!(date_verdict("2025-02-15", &line("Monday"), "3 Jan 2025"), Verdict::Fail);
+}
+
+#[test]
+fn each_row_of_a_markdown_table_is_its_own_record() {
+    let table = "| Date | What happened |\n|---|---|\n| 17/11/2024 | Thune threatens the ICC with sanctions in a post on X |\n| 21/11/2024 | The court issues arrest warrants for Netanyahu |\n";
+    let checked = check_as(Format::Markdown, "2025-01-22", table);
+    let dates: Vec<_> = checked
+        .iter()
+        .filter(|c| c.claim.kind == factcheck::extract::ClaimKind::Date)
+        .map(|c| (c.claim.text.as_str(), c.judgement.verdict))
+        .collect();
+    assert_eq!(dates, [("17/11/2024", Verdict::Pass), ("21/11/2024", Verdict::Pass)]);
 }

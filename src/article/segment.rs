@@ -108,8 +108,8 @@ fn is_entry(line: &str) -> bool {
 }
 
 /// Splits the article into paragraphs: runs of non-blank lines; in Markdown also headings and
-/// list items; short labels on lines of their own ([`is_label`]); and timeline entries, each a
-/// paragraph ([`is_entry`]). A first paragraph without a full stop is taken as the headline.
+/// list items and table rows; short labels on lines of their own ([`is_label`]); and timeline
+/// entries, each a paragraph ([`is_entry`]). A first paragraph without a full stop is taken as the headline.
 pub fn paragraphs(text: &str, masked: &str, format: Format) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut current: Option<(usize, usize, bool)> = None;
@@ -118,7 +118,8 @@ pub fn paragraphs(text: &str, masked: &str, format: Format) -> Vec<Paragraph> {
     while let Some((line, raw)) = lines.next() {
         let next_line = lines.peek().map(|(next, _)| *next);
         let label = is_label(line, next_line);
-        let entry = is_entry(line);
+        // A row of a Markdown table is a record of its own, like a timeline entry.
+        let entry = is_entry(line) || (format == Format::Markdown && raw.trim_start().starts_with('|'));
         let trimmed = line.trim();
         let raw_t = raw.trim_start();
         let md_heading = format == Format::Markdown && raw_t.starts_with('#');

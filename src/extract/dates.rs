@@ -505,6 +505,20 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
     }
     // ISO dates and year ranges written as one token.
     let t = number(sent, i)?;
+    // "21/11/2024", "21.11.2024": day first or month first, as the article's unambiguous numeric
+    // dates show; a date that could be read both ways in an article that never says is left
+    // alone.
+    if let Some((a, b, y)) = super::doc::numeric_date_parts(t) {
+        let day_first = match (a > 12, b > 12) {
+            (true, false) => true,
+            (false, true) => false,
+            (false, false) => doc.day_first?,
+            (true, true) => return None,
+        };
+        let (d, m) = if day_first { (a, b) } else { (b, a) };
+        let v = PartialDate::day(y, i64::from(m), i64::from(d)).ok()?;
+        return Some(mk(i, i + 1, Some(DateValue::Point(v)), false, None));
+    }
     let parts: Vec<&str> = t.split(['-', '–', '—']).collect();
     match parts.as_slice() {
         [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {

@@ -191,6 +191,42 @@ pub struct Doc<'a> {
     pub quotations: Vec<Quotation>,
     /// Every person and body mentioned, in order (filled after roles are found).
     pub mentions: Vec<Mention>,
+    /// How the article orders numeric dates ("21/11/2024" or "11/21/2024"): day first, month
+    /// first, or unknown when no date in it says (see [`numeric_date_order`]).
+    pub day_first: Option<bool>,
+}
+
+/// The order of numeric dates in `sentences`: day first when one of them can only be read that
+/// way ("21/11/2024"), month first when one can only be read the other way ("11/21/2024"), and
+/// unknown when none, or both, occur.
+pub fn numeric_date_order(sentences: &[Sent]) -> Option<bool> {
+    let (mut day_first, mut month_first) = (false, false);
+    for t in sentences.iter().flat_map(|s| &s.tokens) {
+        if t.kind != TokenKind::Number {
+            continue;
+        }
+        if let Some((a, b, _)) = numeric_date_parts(t.text) {
+            day_first |= a > 12 && b <= 12;
+            month_first |= b > 12 && a <= 12;
+        }
+    }
+    match (day_first, month_first) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// The three numbers of "21/11/2024" or "21.11.2024": two of one or two digits, then a year of
+/// four.
+pub fn numeric_date_parts(token: &str) -> Option<(u8, u8, i64)> {
+    let sep = if token.contains('/') { '/' } else { '.' };
+    let mut parts = token.split(sep);
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || a.len() > 2 || b.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
 }
 
 impl<'a> Doc<'a> {
@@ -224,7 +260,9 @@ impl<'a> Doc<'a> {
             sentences,
             quotations: quotes,
             mentions: Vec::new(),
+            day_first: None,
         };
+        doc.day_first = numeric_date_order(&doc.sentences);
         doc.collect_hit_mentions();
         doc
     }
