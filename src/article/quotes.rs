@@ -1,6 +1,7 @@
 //! Quotation marks: where quoted words start and end in a paragraph.
 //!
-//! Curly double quotes say which way they face; straight ones are paired in order. Single
+//! Curly double quotes say which way they face; straight ones are paired in order; „…“ and
+//! guillemets («…», »…«) close with their own marks. Single
 //! quotes count only at the top level (headlines quote with them), and a closing curly
 //! apostrophe counts only where it cannot be an apostrophe. A quotation still open at the end
 //! of its paragraph ends there: news continues a long quote in the next paragraph by opening it
@@ -19,6 +20,19 @@ pub struct Quotation {
     pub inner: Range<usize>,
 }
 
+/// How an open quotation was opened, which says what closes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    /// “…” or "…".
+    Double,
+    /// ‘…’ or '…'.
+    Single,
+    /// „…“ or „…” (German and other central European styles).
+    Low,
+    /// «…» or »…«, closed by the mark held.
+    Angle(char),
+}
+
 fn is_word(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
@@ -33,8 +47,8 @@ pub fn quotations(text: &str, range: Range<usize>) -> Vec<Quotation> {
     };
     let chars: Vec<(usize, char)> = para.char_indices().collect();
     let base = range.start;
-    // The open quotation: (offset of its mark, offset after the mark, is double).
-    let mut open: Option<(usize, usize, bool)> = None;
+    // The open quotation: (offset of its mark, offset after the mark, its style).
+    let mut open: Option<(usize, usize, Style)> = None;
     // Straight or curly single closing marks ahead of each character, counted from the end, so
     // that "is there a later closing mark?" is answered in constant time (a paragraph of
     // apostrophes must not make the scan quadratic).
@@ -44,22 +58,30 @@ pub fn quotations(text: &str, range: Range<usize>) -> Vec<Quotation> {
         let next = chars.get(i + 1).map(|x| x.1);
         let after = off + c.len_utf8();
         match (open, c) {
-            (None, '“' | '"') => open = Some((off, after, true)),
-            (None, '‘') => open = Some((off, after, false)),
+            (None, '“' | '"') => open = Some((off, after, Style::Double)),
+            (None, '„') => open = Some((off, after, Style::Low)),
+            (None, '«') => open = Some((off, after, Style::Angle('»'))),
+            // "»…«" opens with the mark that closes the other way round (German).
+            (None, '»') if is_word(next) => open = Some((off, after, Style::Angle('«'))),
+            (None, '‘') => open = Some((off, after, Style::Single)),
             // A straight single quote opens only at a word start.
-            (None, '\'') if !is_word(prev) && is_word(next) => open = Some((off, after, false)),
-            (Some((mark, start, true)), '”' | '"') => {
+            (None, '\'') if !is_word(prev) && is_word(next) => open = Some((off, after, Style::Single)),
+            (Some((mark, start, Style::Double)), '”' | '"') | (Some((mark, start, Style::Low)), '“' | '”') => {
+                push(&mut out, para, base, mark, start, off, Some(off..after));
+                open = None;
+            }
+            (Some((mark, start, Style::Angle(closer))), c) if c == closer => {
                 push(&mut out, para, base, mark, start, off, Some(off..after));
                 open = None;
             }
             // An inner opening double quote while a double quote is open: the writer forgot to
             // close the first one; it ends here, and a new one starts.
-            (Some((mark, start, true)), '“') => {
+            (Some((mark, start, Style::Double)), '“') => {
                 push(&mut out, para, base, mark, start, off, None);
-                open = Some((off, after, true));
+                open = Some((off, after, Style::Double));
             }
             // `later_closes` has an entry for one past the last character, so `get` finds i + 1.
-            (Some((mark, start, false)), '’' | '\'')
+            (Some((mark, start, Style::Single)), '’' | '\'')
                 if !(is_word(next) || prev == Some('s') && later_closes.get(i + 1).is_some_and(|&n| n > 0)) =>
             {
                 push(&mut out, para, base, mark, start, off, Some(off..after));
@@ -140,6 +162,19 @@ mod tests {
             inner("the U.S. “fundamentally rejects” the decision"),
             ["fundamentally rejects"]
         );
+    }
+
+    #[test]
+    fn german_and_french_marks_close_with_their_own() {
+        assert_eq!(
+            inner("Herzog sprach von „einem dunklen Tag“ und ging."),
+            ["einem dunklen Tag"]
+        );
+        assert_eq!(inner("Er sagte „A” und „B“."), ["A", "B"]);
+        assert_eq!(inner("Il a dit « A » puis «B»."), ["A", "B"]);
+        assert_eq!(inner("Er nannte es »empörend« und ging."), ["empörend"]);
+        // A closing guillemet alone opens nothing.
+        assert!(inner("2 » 1").is_empty());
     }
 
     #[test]
