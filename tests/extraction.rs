@@ -283,7 +283,18 @@ fn a_weekday_in_brackets_or_a_year_in_words_belongs_to_the_date() {
     assert_eq!(dates.len(), 1, "{dates:#?}");
     assert_eq!(dates[0].0, "3 Jan 2025 (Monday)");
     assert_eq!(dates[0].1.weekday.as_deref(), Some("Monday"));
+    let found = self::claims("It began on 7 October 2023, a Sunday, at dawn.", "2024-11-21");
+    let weekday = found.iter().find_map(|c| c.date()).and_then(|d| d.weekday.clone());
+    assert_eq!(weekday.as_deref(), Some("Sunday"));
     let one = |s: &str| date_value(s, "2024-05-22");
+    assert_eq!(
+        one("So on the 21st of November, warrants were issued."),
+        [("21st of November".into(), "2023-11-21".into())]
+    );
+    assert_eq!(
+        one("It happened on the 7th of October, 2023."),
+        [("7th of October, 2023".into(), "2023-10-07".into())]
+    );
     assert_eq!(
         one("It began on 7 October last year."),
         [("on 7 October last year".into(), "2023-10-07".into())]

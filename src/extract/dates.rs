@@ -267,10 +267,17 @@ fn expressions(doc: &Doc, sent: &Sent) -> Vec<Expr> {
         let future = is_future_at(sent, i);
         if let Some(mut e) = explicit(doc, sent, i, future) {
             e.start = prep_start(i);
-            // A weekday in brackets after the date names its day: "3 Jan 2025 (Friday)".
+            // A weekday in brackets or in apposition after the date names its day: "3 Jan 2025
+            // (Friday)", "7 October 2023, a Saturday,".
             if sent.tokens.get(e.end).is_some_and(|t| t.is('('))
                 && let Some(wd) = weekday_of(sent, e.end + 1)
                 && sent.tokens.get(e.end + 2).is_some_and(|t| t.is(')'))
+            {
+                e.weekday = Some(wd);
+                e.end += 3;
+            } else if sent.tokens.get(e.end).is_some_and(|t| t.is(','))
+                && sent.lower(e.end + 1) == "a"
+                && let Some(wd) = weekday_of(sent, e.end + 2)
             {
                 e.weekday = Some(wd);
                 e.end += 3;
@@ -482,6 +489,29 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
             return Some(mk(i, i + 1, value, true, unresolved));
         }
         return None;
+    }
+    // "the 21st of November [2024]" reads as "21 November [2024]".
+    if let Some(d) = day_of(sent, i)
+        && sent.lower(i + 1) == "of"
+        && let Some(m) = month_of(sent, i + 2)
+    {
+        let mut k = i + 3;
+        if sent.tokens.get(k).is_some_and(|t| t.is(',')) {
+            k += 1;
+        }
+        if let Some(y) = year_of(sent, k) {
+            return Some(mk(i, k + 1, day_value(y, m, d), false, None));
+        }
+        return Some(match pub_date {
+            Some(pd) => mk(
+                i,
+                i + 3,
+                day_value(infer_year(pd, m, Some(d), future), m, d),
+                true,
+                None,
+            ),
+            None => mk(i, i + 3, None, true, needs_year()),
+        });
     }
     if let Some(d) = day_of(sent, i)
         && let Some(m) = month_of(sent, i + 1)
