@@ -144,6 +144,15 @@ fn qualifiers() {
     assert_eq!(q("Ex-defense minister Yoav Gallant spoke."), Qualifier::Former);
     assert_eq!(q("In 2020, then-President Donald Trump signed it."), Qualifier::Then);
     assert_eq!(q("Senate Majority Leader-elect John Thune spoke."), Qualifier::Elect);
+    // "at the time" makes a then- title, before or after the name.
+    assert_eq!(
+        q("In 2020 the prosecutor at the time, Fatou Bensouda, was sanctioned."),
+        Qualifier::Then
+    );
+    assert_eq!(
+        q("In 2020 Fatou Bensouda, the prosecutor at the time, was sanctioned."),
+        Qualifier::Then
+    );
     // An adverb opening the sentence is not part of the title.
     let r = role("Now Senate Majority Leader-elect John Thune is threatening sanctions again.");
     assert_eq!(

@@ -510,7 +510,7 @@ fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize,
     let mut after = head + 1;
     // "the president of Israel", "a reporter for Fox News Digital".
     let mut of_body = None;
-    if matches!(sent.lower(after), "of" | "for" | "at") {
+    if matches!(sent.lower(after), "of" | "for" | "at") && at_the_time(sent, after).is_none() {
         let mut b = after + 1;
         if sent.lower(b) == "the" {
             b += 1;
@@ -565,6 +565,12 @@ fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize,
         }
     }
     Some((head, after, of_body))
+}
+
+/// The length of "at the time" or "at that time" at word `i`: a title so qualified was held
+/// then, like a then- title.
+fn at_the_time(sent: &Sent, i: usize) -> Option<usize> {
+    (sent.lower(i) == "at" && matches!(sent.lower(i + 1), "the" | "that") && sent.lower(i + 2) == "time").then_some(3)
 }
 
 fn terminates(sent: &Sent, i: usize) -> bool {
@@ -662,9 +668,12 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         if matches!(sent.lower(k), "the" | "a" | "an") {
             k += 1;
         }
-        let Some((head, after, of_body)) = title_to_the_right(doc, sent, k) else {
+        let Some((head, mut after, of_body)) = title_to_the_right(doc, sent, k) else {
             continue;
         };
+        // "Fatou Bensouda, the prosecutor at the time,": held then.
+        let at_time = at_the_time(sent, after);
+        after += at_time.unwrap_or(0);
         if !terminates(sent, after) && relative.is_none() {
             continue;
         }
@@ -674,14 +683,13 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         if ph.start < k.saturating_sub(1) || ph.start > k || only_honorifics(&ph) && of_body.is_none() {
             continue;
         }
-        if let Some(q) = relative
+        if let Some(q) = relative.or(at_time.map(|_| Qualifier::Then))
             && (ph.qualifier.is_none() || ph.qualifier == Some(Qualifier::None))
         {
             ph.qualifier = Some(q);
         }
         // "Yoav Gallant, his defence minister until this month,": held it until then, and the
         // claim reaches to the end of the "until" phrase.
-        let mut after = after;
         if sent.lower(after) == "until" && (ph.qualifier.is_none() || ph.qualifier == Some(Qualifier::None)) {
             ph.qualifier = Some(Qualifier::Former);
             if let Some(stop) = (after + 1..(after + 6).min(sent.tokens.len()))
@@ -738,9 +746,15 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         if !terminates(sent, end) && !sent.tokens.get(end).is_some_and(|t| t.kind != TokenKind::Punct) {
             continue;
         }
-        // The title ends just before the comma, possibly with "of BODY".
+        // The title ends just before the comma, possibly with "of BODY", or with "at the
+        // time" ("the prosecutor at the time, Fatou Bensouda,"), which makes it a then- title.
         let mut of_body = None;
         let mut head = c - 1;
+        let mut then = None;
+        if c >= 4 && at_the_time(sent, c - 3).is_some() {
+            head = c - 4;
+            then = Some(Qualifier::Then);
+        }
         // "of the International Criminal Court" as well as "of Israel".
         let of_at = |b: &TokHit| match (sent.lower(b.start.wrapping_sub(1)), sent.lower(b.start.wrapping_sub(2))) {
             ("of", _) if b.start >= 2 => Some(b.start - 1),
@@ -803,6 +817,9 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         }
         if ph.start > 0 && sent.lower(ph.start - 1) == "the" {
             ph.start -= 1;
+        }
+        if then.is_some() && (ph.qualifier.is_none() || ph.qualifier == Some(Qualifier::None)) {
+            ph.qualifier = then;
         }
         found.push(Found {
             start: ph.start,
