@@ -685,6 +685,21 @@ fn pronouns_and_organisations_as_speakers() {
 }
 
 #[test]
+fn a_definite_title_names_the_one_person_given_it() {
+    let ids = speaker_ids("President Joe Biden spoke. The president added that it was “outrageous and wrong.”");
+    assert_eq!(ids, [Some("Joe Biden".to_string())]);
+    let ids = speaker_ids(
+        "Israeli Prime Minister Benjamin Netanyahu spoke. The prime minister said it was “absurd and false.”",
+    );
+    assert_eq!(ids, [Some("Benjamin Netanyahu".to_string())]);
+    // Two presidents: "the president" is anyone's guess.
+    let ids = speaker_ids(
+        "President Joe Biden and Israeli President Isaac Herzog spoke. The president said it was “absurd and false.”",
+    );
+    assert_eq!(ids, [None]);
+}
+
+#[test]
 fn unknown_speakers_are_kept_as_written() {
     let found = speakers("Harbor City FC named Marta Silva as coach. “The fans deserve that,” Silva said.");
     assert_eq!(

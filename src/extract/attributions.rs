@@ -545,9 +545,12 @@ fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> 
     // "the court", "the club": an organisation by its kind.
     if e > from && sent.lower(e - 1) == "the" && !last.is_capitalized() {
         let written = text(e - 1, e)?;
-        let who = match doc.resolve_kind(w, last.start) {
-            Some(b) => Who::Body(b),
-            None => Who::Described(written.clone()),
+        let at = sent.tokens.get(e - 1).map_or(last.start, |t| t.start);
+        let who = match (doc.titled_before(w, at), doc.resolve_kind(w, last.start)) {
+            // "The president added …" after "President Joe Biden".
+            (Some(who), _) => who.clone(),
+            (None, Some(b)) => Who::Body(b),
+            (None, None) => Who::Described(written.clone()),
         };
         return Some(Found {
             who,
@@ -611,6 +614,17 @@ fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> 
             return Some(f);
         }
         let written = text(a, e)?;
+        // "The president added …" after "President Joe Biden": the one person so titled.
+        if sent.lower(a) == "the"
+            && let Some(words) = doc.words(sent, a + 1, e)
+            && let Some(who) = doc.titled_before(&words.to_lowercase(), sent.tokens.get(a).map_or(0, |t| t.start))
+        {
+            return Some(Found {
+                who: who.clone(),
+                written,
+                verb: None,
+            });
+        }
         return Some(Found {
             who: Who::Described(written.clone()),
             written,

@@ -191,6 +191,9 @@ pub struct Doc<'a> {
     pub quotations: Vec<Quotation>,
     /// Every person and body mentioned, in order (filled after roles are found).
     pub mentions: Vec<Mention>,
+    /// The titles role claims gave people, in order: the offset of the claim, the title's
+    /// words in lower case, and who (for "the president said" later on).
+    pub titled: Vec<(usize, String, Who)>,
     /// How the article orders numeric dates ("21/11/2024" or "11/21/2024"): day first, month
     /// first, or unknown when no date in it says (see [`numeric_date_order`]).
     pub day_first: Option<bool>,
@@ -260,6 +263,7 @@ impl<'a> Doc<'a> {
             sentences,
             quotations: quotes,
             mentions: Vec::new(),
+            titled: Vec::new(),
             day_first: None,
         };
         doc.day_first = numeric_date_order(&doc.sentences);
@@ -333,6 +337,20 @@ impl<'a> Doc<'a> {
     pub fn collect_mentions(&mut self, roles: &[Claim]) {
         for c in roles {
             if let Some(r) = c.role()
+                && r.qualifier == Qualifier::None
+            {
+                let who = match r.person.id {
+                    Some(p) => self.person(p),
+                    None => Some(Who::Person {
+                        name: r.person.written.clone(),
+                        id: None,
+                    }),
+                };
+                if let Some(who) = who {
+                    self.titled.push((c.span.start, r.title.to_lowercase(), who));
+                }
+            }
+            if let Some(r) = c.role()
                 && r.person.id.is_none()
             {
                 self.mentions.push(Mention {
@@ -382,6 +400,19 @@ impl<'a> Doc<'a> {
             "they" | "their" => self.last_mention(offset, |_| true).cloned(),
             _ => None,
         }
+    }
+
+    /// Who "the president" (a definite title without a name, `words` in lower case) before
+    /// `offset` is: the person an earlier role claim gave a title ending in those words, when
+    /// every such claim so far names the same person (two presidents make it anyone's guess).
+    pub fn titled_before(&self, words: &str, offset: usize) -> Option<&Who> {
+        let mut fitting = self
+            .titled
+            .iter()
+            .filter(|(at, title, _)| *at < offset && (title == words || title.ends_with(&format!(" {words}"))))
+            .map(|(_, _, who)| who);
+        let first = fitting.next()?;
+        fitting.all(|w| w == first).then_some(first)
     }
 
     /// For a subject pronoun that opens its sentence, the previous sentence's subject when it
