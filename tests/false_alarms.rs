@@ -119,6 +119,13 @@ const TRUE_SENTENCES: &[(&str, &str, &str)] = &[
         "A Nov. 19 report said that Sen. John Thune had posted his threat of sanctions against the court on Monday.",
         "on Monday",
     ),
+    // "He" is read as the sentence before's subject, but the article has just named the man
+    // whose words these are: it may mean him.
+    (
+        "2024-11-21",
+        "Biden spoke after he met Herzog on Monday. He said: “This is a dark day for justice. A dark day for humanity.”",
+        "This is a dark day for justice",
+    ),
     // Other warrants, months after the recorded ones.
     (
         "2025-07-17",
@@ -214,4 +221,18 @@ fn each_row_of_a_markdown_table_is_its_own_record() {
         .map(|c| (c.claim.text.as_str(), c.judgement.verdict))
         .collect();
     assert_eq!(dates, [("17/11/2024", Verdict::Pass), ("21/11/2024", Verdict::Pass)]);
+}
+
+#[test]
+fn a_pronoun_that_can_only_mean_another_still_misattributes() {
+    let checked = check(
+        "2024-11-21",
+        "Netanyahu spoke on Monday. He said: “This is a dark day for justice. A dark day for humanity.”",
+    );
+    let verdicts: Vec<_> = checked
+        .iter()
+        .filter(|c| c.claim.kind == factcheck::extract::ClaimKind::Attribution)
+        .map(|c| c.judgement.verdict)
+        .collect();
+    assert_eq!(verdicts, [Verdict::Fail]);
 }

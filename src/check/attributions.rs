@@ -151,6 +151,18 @@ pub fn judge(a: &AttributionClaim, kb: &KnowledgeBase) -> Judgement {
         )
         .cite(kb, &quote.provenance);
     }
+    // "he said" where the article has just named the person whose words these are: the
+    // pronoun may mean them.
+    if let Some(quote) = matches.iter().find(|q| a.could_be.iter().any(|s| said_by(kb, q, *s))) {
+        let pronoun = a.speaker.as_deref().unwrap_or("the speaker");
+        return Judgement::unverified(format!(
+            "\"{pronoun}\" was read as {name}, but may mean {}, named just before, whose {} of {} records these words",
+            kb.speaker_name(quote.speaker),
+            quote.delivery.noun(),
+            quote.date
+        ))
+        .cite(kb, &quote.provenance);
+    }
     if let Some(quote) = matches.first() {
         if distinctive(&words) {
             let mut j = Judgement::new(

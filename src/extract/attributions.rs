@@ -13,6 +13,7 @@ use super::lexicon::{self, is};
 use super::{AttributionClaim, Claim, ClaimKind, Detail};
 use crate::article::quotes::Quotation;
 use crate::article::{Token, TokenKind};
+use crate::kb::Speaker;
 use crate::text::name_key;
 
 /// Words that may stand between a speaker and the reporting verb ("Biden also said").
@@ -201,6 +202,10 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
             Some(f) => (Some(f.written.clone()), f.who.speaker(), f.verb.clone()),
             None => (None, None, None),
         };
+        let could_be = found
+            .as_ref()
+            .map(|f| other_antecedents(doc, sent, q.open, f))
+            .unwrap_or_default();
         if let Some(f) = found {
             last = Some((sent.paragraph, f));
         }
@@ -218,10 +223,48 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
                 speaker_id,
                 verb,
                 partial,
+                could_be,
             }),
         });
     }
     continue_across_paragraphs(doc, &mut out, &open_ended);
+    out
+}
+
+/// When `f` is a pronoun: the other people (or, for "they", bodies) named in this paragraph or
+/// the one before, before `offset`, whom it could also mean.
+fn other_antecedents(doc: &Doc, sent: &Sent, offset: usize, f: &Found) -> Vec<Speaker> {
+    let pronoun = f.written.to_lowercase();
+    if !matches!(pronoun.as_str(), "he" | "she" | "they") {
+        return Vec::new();
+    }
+    let from = doc
+        .article
+        .paragraphs
+        .get(sent.paragraph.saturating_sub(1))
+        .map_or(0, |p| p.range.start);
+    let fits = |w: &Who| match w {
+        Who::Person { id: Some(p), .. } => {
+            pronoun == "they"
+                || doc
+                    .kb
+                    .persons
+                    .get(p.index())
+                    .is_none_or(|x| x.pronoun.as_deref().is_none_or(|x| x == pronoun))
+        }
+        Who::Body(_) => pronoun == "they",
+        _ => false,
+    };
+    let mut out = Vec::new();
+    for m in doc.mentions.iter().filter(|m| m.offset >= from && m.offset < offset) {
+        if m.who != f.who
+            && fits(&m.who)
+            && let Some(s) = m.who.speaker()
+            && !out.contains(&s)
+        {
+            out.push(s);
+        }
+    }
     out
 }
 

@@ -171,6 +171,10 @@ pub struct AttributionClaim {
     pub verb: Option<String>,
     /// A fragment quoted inside a sentence, not a full quotation.
     pub partial: bool,
+    /// When the speaker is a pronoun: the other people named just before whom it could also
+    /// mean (a recorded quote of one of them is then no misattribution).
+    #[serde(skip)]
+    pub could_be: Vec<Speaker>,
 }
 
 /// What a claim says, by kind.
