@@ -118,6 +118,21 @@ fn many_sentences(b: Bencher, size: usize) {
     );
 }
 
+/// One paragraph of many sentences that each name unknown people and then speak of them by a
+/// pronoun or a bare title: every antecedent search once scanned all mentions before it.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn antecedents_in_one_paragraph(b: Bencher, size: usize) {
+    bench_article(
+        b,
+        repeat(
+            "Mayor Ana Ruiz met Senator Li Wei on Monday, and he said “we talked”. The president said “no”. ",
+            size,
+            "",
+        ),
+        Format::Text,
+    );
+}
+
 /// Deeply nested round brackets.
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn nested_brackets(b: Bencher, size: usize) {

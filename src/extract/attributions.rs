@@ -180,12 +180,17 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
                     .get(p.index())
                     .is_none_or(|x| x.pronoun.as_deref().is_none_or(|x| x == pronoun))
             });
+            // The nearest mention of `f.who` before the quotation is in this sentence exactly
+            // when one lies between the sentence's start and the quotation (found by bisection:
+            // a scan of every mention per quotation was quadratic).
+            let lo = doc.mentions.partition_point(|m| m.offset < sent.range.start);
+            let hi = doc.mentions.partition_point(|m| m.offset < q.open).max(lo);
             let nearest_here = doc
                 .mentions
+                .get(lo..hi)
+                .unwrap_or_default()
                 .iter()
-                .rev()
-                .find(|m| m.offset < q.open && m.who == f.who)
-                .is_some_and(|m| m.offset >= sent.range.start);
+                .any(|m| m.who == f.who);
             if fits && nearest_here {
                 f.who = prev.who.clone();
             }
@@ -256,7 +261,17 @@ fn other_antecedents(doc: &Doc, sent: &Sent, offset: usize, f: &Found) -> Vec<Sp
         _ => false,
     };
     let mut out = Vec::new();
-    for m in doc.mentions.iter().filter(|m| m.offset >= from && m.offset < offset) {
+    // Mentions are in order: the window is found by bisection, not by a scan per quotation, and
+    // holds at most the last few dozen (a paragraph of thousands of sentences is no reason to
+    // look through all of them for each "he").
+    const LOOKBACK: usize = 40;
+    let hi = doc.mentions.partition_point(|m| m.offset < offset);
+    let lo = doc
+        .mentions
+        .partition_point(|m| m.offset < from)
+        .max(hi.saturating_sub(LOOKBACK))
+        .min(hi);
+    for m in doc.mentions.get(lo..hi).unwrap_or_default() {
         if m.who != f.who
             && fits(&m.who)
             && let Some(s) = m.who.speaker()
@@ -589,11 +604,13 @@ fn speaker_left(doc: &Doc, sent: &Sent, from: usize, e: usize) -> Option<Found> 
     if e > from && sent.lower(e - 1) == "the" && !last.is_capitalized() {
         let written = text(e - 1, e)?;
         let at = sent.tokens.get(e - 1).map_or(last.start, |t| t.start);
-        let who = match (doc.titled_before(w, at), doc.resolve_kind(w, last.start)) {
-            // "The president added …" after "President Joe Biden".
-            (Some(who), _) => who.clone(),
-            (None, Some(b)) => Who::Body(b),
-            (None, None) => Who::Described(written.clone()),
+        // "The president added …" after "President Joe Biden".
+        let who = match doc.titled_before(w, at) {
+            Some(who) => who.clone(),
+            None => match doc.resolve_kind(w, last.start) {
+                Some(b) => Who::Body(b),
+                None => Who::Described(written.clone()),
+            },
         };
         return Some(Found {
             who,

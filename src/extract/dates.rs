@@ -1297,10 +1297,16 @@ pub fn subject_before(doc: &Doc, sent: &Sent, v: usize) -> Option<Who> {
         {
             return doc.person(h.person()?);
         }
+        // Mentions are in order of offset: found by bisection (a scan of them all for each word
+        // was quadratic in a long paragraph).
+        let at = doc.mentions.partition_point(|m| m.offset < tok.start);
         if let Some(m) = doc
             .mentions
+            .get(at..)
+            .unwrap_or_default()
             .iter()
-            .find(|m| m.offset == tok.start && matches!(m.who, Who::Person { id: None, .. }))
+            .take_while(|m| m.offset == tok.start)
+            .find(|m| matches!(m.who, Who::Person { id: None, .. }))
         {
             return Some(m.who.clone());
         }

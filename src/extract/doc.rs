@@ -364,13 +364,18 @@ impl<'a> Doc<'a> {
         }
         self.mentions.sort_by_key(|m| m.offset);
         self.mentions.dedup_by(|a, b| a.offset == b.offset);
+        self.titled.sort_by_key(|(at, _, _)| *at);
     }
 
     /// The most recent mention before `offset` that `fits`.
     pub fn last_mention(&self, offset: usize, fits: impl Fn(&Who) -> bool) -> Option<&Who> {
+        /// How many mentions back an antecedent is looked for: far more than any reader would
+        /// follow, and a bound on the work per pronoun or description in a pathological text
+        /// (a scan to the start for each was quadratic).
+        const LOOKBACK: usize = 500;
         let i = self.mentions.partition_point(|m| m.offset < offset);
         let before = self.mentions.get(..i).unwrap_or_default();
-        before.iter().rev().map(|m| &m.who).find(|w| fits(w))
+        before.iter().rev().take(LOOKBACK).map(|m| &m.who).find(|w| fits(w))
     }
 
     /// Who a pronoun before `offset` refers to: the most recent fitting person (he, she), body
@@ -406,10 +411,18 @@ impl<'a> Doc<'a> {
     /// `offset` is: the person an earlier role claim gave a title ending in those words, when
     /// every such claim so far names the same person (two presidents make it anyone's guess).
     pub fn titled_before(&self, words: &str, offset: usize) -> Option<&Who> {
+        /// How far back a title is looked for, in bytes: enough for a long article, and a
+        /// bound on the work per speaker in a pathological one.
+        const WINDOW: usize = 20_000;
+        let suffix = format!(" {words}");
+        let lo = self.titled.partition_point(|(at, _, _)| *at + WINDOW < offset);
+        let hi = self.titled.partition_point(|(at, _, _)| *at < offset).max(lo);
         let mut fitting = self
             .titled
+            .get(lo..hi)
+            .unwrap_or_default()
             .iter()
-            .filter(|(at, title, _)| *at < offset && (title == words || title.ends_with(&format!(" {words}"))))
+            .filter(|(_, title, _)| title == words || title.ends_with(&suffix))
             .map(|(_, _, who)| who);
         let first = fitting.next()?;
         fitting.all(|w| w == first).then_some(first)
