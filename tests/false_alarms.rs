@@ -236,3 +236,14 @@ fn a_pronoun_that_can_only_mean_another_still_misattributes() {
         .collect();
     assert_eq!(verdicts, [Verdict::Fail]);
 }
+
+#[test]
+fn an_opening_phrase_names_the_occasion_and_the_subject_after_it_speaks() {
+    let post = |day: &str| {
+        format!(
+            "In a post on X on {day}, Thune warned that “If the ICC and its prosecutor do not reverse their outrageous and unlawful actions to pursue arrest warrants against Israeli officials, the Senate should immediately pass sanctions legislation.”"
+        )
+    };
+    assert_eq!(date_verdict("2025-01-04", &post("Nov. 17"), "Nov. 17"), Verdict::Pass);
+    assert_eq!(date_verdict("2025-01-04", &post("Nov. 18"), "Nov. 18"), Verdict::Fail);
+}

@@ -1270,14 +1270,42 @@ fn speech_cue(doc: &Doc, sent: &Sent, e: &Expr) -> Option<(usize, usize, String,
         ) {
             continue;
         }
-        if sent.is_reporting_verb(i) || is(lexicon::SPEECH_NOUNS, w) {
-            let who = subject_before(doc, sent, i);
+        // "a post on X on Nov. 17", "a post on social media"; "his post as minister" is a job,
+        // and so is "named to the post on Wednesday" (the "on" there is the date's).
+        let post = matches!(w, "post" | "posts") && sent.lower(i + 1) == "on" && i + 2 < e.start;
+        if sent.is_reporting_verb(i) || is(lexicon::SPEECH_NOUNS, w) || post {
+            // "In a post on X on Nov. 17, Thune warned …": an opening phrase names the occasion,
+            // and the speaker is the subject after it.
+            let who = subject_before(doc, sent, i).or_else(|| subject_after_opening(doc, sent, e));
             return Some((d, i, sent.tokens.get(i)?.text.to_string(), who));
         }
         if !sent.is_word(i) {
             return None;
         }
         d += 1;
+    }
+    None
+}
+
+/// The person who opens the main clause right after a date that ends an opening phrase ("…
+/// on Nov. 17, Thune warned"): a known name, or a subject pronoun.
+fn subject_after_opening(doc: &Doc, sent: &Sent, e: &Expr) -> Option<Who> {
+    if !sent.tokens.get(e.end).is_some_and(|t| t.is(',')) {
+        return None;
+    }
+    let k = e.end + 1;
+    // A title may come first: "…, Senate Republican leader John Thune said".
+    for j in k..(k + 6).min(sent.tokens.len()) {
+        if let Some(h) = sent.person_at(j) {
+            return doc.person(h.person()?);
+        }
+        if !sent.is_word(j) || sent.is_reporting_verb(j) {
+            break;
+        }
+    }
+    let w = sent.lower(k);
+    if matches!(w, "he" | "she" | "they") {
+        return doc.resolve_pronoun(w, sent.tokens.get(k)?.start);
     }
     None
 }
