@@ -333,7 +333,8 @@ impl<'a> Doc<'a> {
     }
 
     /// Adds the people of role claims the knowledge base does not know, so that a later "she
-    /// said" or surname can refer to them.
+    /// said" or surname can refer to them, and records the title each role claim gives (for a
+    /// later "the president said").
     pub fn collect_mentions(&mut self, roles: &[Claim]) {
         for c in roles {
             if let Some(r) = c.role()
