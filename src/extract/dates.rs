@@ -421,6 +421,17 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
         year_inferred: false,
         ..mk(start, end, value, true, None)
     };
+    // A day and month without a year: the year the publication date makes likeliest.
+    let yearless = |start: usize, end: usize, m: i8, d: i8| match pub_date {
+        Some(pd) => mk(
+            start,
+            end,
+            day_value(infer_year(pd, m, Some(d), future), m, d),
+            true,
+            None,
+        ),
+        None => mk(start, end, None, true, needs_year()),
+    };
     if let Some(m) = month_of(sent, i) {
         let mut j = i + 1;
         if sent.tokens.get(j).is_some_and(|t| t.is('.')) {
@@ -437,16 +448,7 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
             if let Some(y) = pub_date.and_then(|pd| year_named(sent, j + 1, pd)) {
                 return Some(year_named_mk(i, j + 3, day_value(y, m, d)));
             }
-            return Some(match pub_date {
-                Some(pd) => mk(
-                    i,
-                    j + 1,
-                    day_value(infer_year(pd, m, Some(d), future), m, d),
-                    true,
-                    None,
-                ),
-                None => mk(i, j + 1, None, true, needs_year()),
-            });
+            return Some(yearless(i, j + 1, m, d));
         }
         if let Some(y) = year_of(sent, j) {
             return Some(mk(
@@ -490,48 +492,23 @@ fn explicit(doc: &Doc, sent: &Sent, i: usize, future: bool) -> Option<Expr> {
         }
         return None;
     }
-    // "the 21st of November [2024]" reads as "21 November [2024]".
-    if let Some(d) = day_of(sent, i)
-        && sent.lower(i + 1) == "of"
-        && let Some(m) = month_of(sent, i + 2)
-    {
-        let mut k = i + 3;
-        if sent.tokens.get(k).is_some_and(|t| t.is(',')) {
-            k += 1;
+    // "21 November [2024]", and "the 21st of November[, 2024]" read the same way.
+    if let Some(d) = day_of(sent, i) {
+        let of = sent.lower(i + 1) == "of";
+        let m_at = if of { i + 2 } else { i + 1 };
+        if let Some(m) = month_of(sent, m_at) {
+            let mut k = m_at + 1;
+            if of && sent.tokens.get(k).is_some_and(|t| t.is(',')) && year_of(sent, k + 1).is_some() {
+                k += 1;
+            }
+            if let Some(y) = year_of(sent, k) {
+                return Some(mk(i, k + 1, day_value(y, m, d), false, None));
+            }
+            if let Some(y) = pub_date.and_then(|pd| year_named(sent, m_at + 1, pd)) {
+                return Some(year_named_mk(i, m_at + 3, day_value(y, m, d)));
+            }
+            return Some(yearless(i, m_at + 1, m, d));
         }
-        if let Some(y) = year_of(sent, k) {
-            return Some(mk(i, k + 1, day_value(y, m, d), false, None));
-        }
-        return Some(match pub_date {
-            Some(pd) => mk(
-                i,
-                i + 3,
-                day_value(infer_year(pd, m, Some(d), future), m, d),
-                true,
-                None,
-            ),
-            None => mk(i, i + 3, None, true, needs_year()),
-        });
-    }
-    if let Some(d) = day_of(sent, i)
-        && let Some(m) = month_of(sent, i + 1)
-    {
-        if let Some(y) = year_of(sent, i + 2) {
-            return Some(mk(i, i + 3, day_value(y, m, d), false, None));
-        }
-        if let Some(y) = pub_date.and_then(|pd| year_named(sent, i + 2, pd)) {
-            return Some(year_named_mk(i, i + 4, day_value(y, m, d)));
-        }
-        return Some(match pub_date {
-            Some(pd) => mk(
-                i,
-                i + 2,
-                day_value(infer_year(pd, m, Some(d), future), m, d),
-                true,
-                None,
-            ),
-            None => mk(i, i + 2, None, true, needs_year()),
-        });
     }
     // ISO dates and year ranges written as one token.
     let t = number(sent, i)?;

@@ -510,7 +510,7 @@ fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize,
     let mut after = head + 1;
     // "the president of Israel", "a reporter for Fox News Digital".
     let mut of_body = None;
-    if matches!(sent.lower(after), "of" | "for" | "at") && at_the_time(sent, after).is_none() {
+    if matches!(sent.lower(after), "of" | "for" | "at") && !at_the_time(sent, after) {
         let mut b = after + 1;
         if sent.lower(b) == "the" {
             b += 1;
@@ -567,10 +567,10 @@ fn title_to_the_right(doc: &Doc, sent: &Sent, k: usize) -> Option<(usize, usize,
     Some((head, after, of_body))
 }
 
-/// The length of "at the time" or "at that time" at word `i`: a title so qualified was held
-/// then, like a then- title.
-fn at_the_time(sent: &Sent, i: usize) -> Option<usize> {
-    (sent.lower(i) == "at" && matches!(sent.lower(i + 1), "the" | "that") && sent.lower(i + 2) == "time").then_some(3)
+/// Whether "at the time" or "at that time" (three words) stands at word `i`: a title so
+/// qualified was held then, like a then- title.
+fn at_the_time(sent: &Sent, i: usize) -> bool {
+    sent.lower(i) == "at" && matches!(sent.lower(i + 1), "the" | "that") && sent.lower(i + 2) == "time"
 }
 
 fn terminates(sent: &Sent, i: usize) -> bool {
@@ -673,7 +673,9 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         };
         // "Fatou Bensouda, the prosecutor at the time,": held then.
         let at_time = at_the_time(sent, after);
-        after += at_time.unwrap_or(0);
+        if at_time {
+            after += 3;
+        }
         if !terminates(sent, after) && relative.is_none() {
             continue;
         }
@@ -683,7 +685,7 @@ fn appositive_after(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         if ph.start < k.saturating_sub(1) || ph.start > k || only_honorifics(&ph) && of_body.is_none() {
             continue;
         }
-        if let Some(q) = relative.or(at_time.map(|_| Qualifier::Then))
+        if let Some(q) = relative.or(at_time.then_some(Qualifier::Then))
             && (ph.qualifier.is_none() || ph.qualifier == Some(Qualifier::None))
         {
             ph.qualifier = Some(q);
@@ -751,7 +753,7 @@ fn appositive_before(doc: &Doc, sent: &Sent, found: &mut Vec<Found>) {
         let mut of_body = None;
         let mut head = c - 1;
         let mut then = None;
-        if c >= 4 && at_the_time(sent, c - 3).is_some() {
+        if c >= 4 && at_the_time(sent, c - 3) {
             head = c - 4;
             then = Some(Qualifier::Then);
         }
